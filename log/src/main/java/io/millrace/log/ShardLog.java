@@ -1,0 +1,61 @@
+package io.millrace.log;
+
+import java.util.List;
+
+/**
+ * One shard's append-only record log. Positions are dense, start at 0 for a new log and never change meaning;
+ * the engine maps them to Kinesis sequence numbers. Implementations: the durable segmented log, the in-memory
+ * log, and later the Kafka backend.
+ *
+ * <p>Thread safety: every method may be called from any thread. Appends to one log are serialised by the
+ * implementation; reads never block appends for longer than it takes to publish a position.
+ */
+public interface ShardLog extends AutoCloseable {
+
+    /**
+     * Appends {@code records} as one batch. Positions and the batch's arrival time are assigned before this
+     * returns (the arrival time is {@code max(nowMs, lastArrivalMs)} so it never goes backwards within a log).
+     * The returned result's {@link AppendResult#durable()} completes once the batch is as durable as the
+     * store's durability mode promises; callers acknowledge only then.
+     *
+     * @throws StorageException when the batch could not be written; nothing of it is then visible to readers
+     */
+    AppendResult append(List<LogRecord> records, long nowMs);
+
+    /**
+     * Reads records starting at {@code fromPosition} (clamped to {@link #startPosition()}), stopping after
+     * {@code maxRecords} records or before the record that would take the total of
+     * {@link StoredRecord#sizeInBytes()} past {@code maxBytes} (at least one record is returned if any exists).
+     * Only records visible at call time are returned.
+     */
+    ReadResult read(long fromPosition, int maxRecords, long maxBytes);
+
+    /** The position the next appended record will get (the count of records ever appended). */
+    long endPosition();
+
+    /** The first position still stored; {@code endPosition()} when nothing is stored. */
+    long startPosition();
+
+    /** Arrival time of the newest record, or -1 when the log is empty. */
+    long lastArrivalMs();
+
+    /**
+     * The position of the first stored record whose arrival time is {@code >= timestampMs},
+     * or {@link #endPosition()} when there is none.
+     */
+    long positionForTimestamp(long timestampMs);
+
+    /**
+     * Drops stored records that arrived before {@code cutoffMs}. Implementations may keep some older records
+     * (for example a segment that still holds newer ones); readers filter by arrival time at the edge.
+     */
+    void trimOlderThan(long cutoffMs);
+
+    /** Capabilities that differ between backends. */
+    default LogCapabilities capabilities() {
+        return LogCapabilities.DEFAULT;
+    }
+
+    @Override
+    void close();
+}
