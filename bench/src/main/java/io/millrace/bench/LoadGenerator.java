@@ -1,0 +1,220 @@
+package io.millrace.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives a Kinesis endpoint with the real AWS SDK for Java v2: PutRecords of {@code batch} records of
+ * {@code recordBytes} from {@code threads} threads for {@code durationS} seconds, then reads everything back with
+ * GetRecords and verifies every acknowledged record byte for byte, then measures put→get latency.
+ *
+ * <p>Each record's payload starts with (writer, counter) and the rest is derived from them, so verification needs
+ * a bit per acknowledged record rather than a copy of the data.
+ */
+@Command(name = "millrace-bench", mixinStandardHelpOptions = true,
+        description = "Load generator for Kinesis-compatible endpoints (real AWS SDK for Java v2)")
+public final class LoadGenerator implements Callable<Integer> {
+    @Option(names = "--endpoint", defaultValue = "http://127.0.0.1:4567", description = "Default: ${DEFAULT-VALUE}")
+    URI endpoint;
+    @Option(names = "--stream", defaultValue = "bench", description = "Default: ${DEFAULT-VALUE}")
+    String stream;
+    @Option(names = "--shards", defaultValue = "4", description = "Default: ${DEFAULT-VALUE}")
+    int shards;
+    @Option(names = "--threads", defaultValue = "8", description = "Default: ${DEFAULT-VALUE}")
+    int threads;
+    @Option(names = "--duration-s", defaultValue = "30", description = "Default: ${DEFAULT-VALUE}")
+    int durationS;
+    @Option(names = "--batch", defaultValue = "500", description = "Default: ${DEFAULT-VALUE}")
+    int batch;
+    @Option(names = "--record-bytes", defaultValue = "1024", description = "Default: ${DEFAULT-VALUE}")
+    int recordBytes;
+    @Option(names = "--cbor", defaultValue = "true", arity = "1", description = "Default: ${DEFAULT-VALUE}")
+    boolean cbor;
+    @Option(names = "--latency-samples", defaultValue = "200", description = "Default: ${DEFAULT-VALUE}")
+    int latencySamples;
+    @Option(names = "--server-pid", description = "Report this process's peak RSS and CPU time at the end")
+    Long serverPid;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LoadGenerator()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        System.setProperty("aws.cborEnabled", Boolean.toString(cbor));
+        try (KinesisClient kinesis = client(threads + 2)) {
+            recreateStream(kinesis);
+            ServerStats before = ServerStats.read(serverPid);
+            BitSet[] acked = new BitSet[threads];
+            long putNs = write(kinesis, acked);
+            ServerStats afterWrite = ServerStats.read(serverPid);
+            long ackedCount = Arrays.stream(acked).mapToLong(BitSet::cardinality).sum();
+            report("put", ackedCount, putNs);
+            if (before != null && afterWrite != null) {
+                double cpuS = (afterWrite.cpuTicks() - before.cpuTicks()) / (double) ServerStats.TICKS_PER_SECOND;
+                System.out.printf("put: server CPU %.1f s -> %.0f records per server CPU-second%n",
+                        cpuS, ackedCount / Math.max(cpuS, 1e-9));
+            }
+            long readStart = System.nanoTime();
+            long verified = readBack(kinesis, acked);
+            report("read-back", verified, System.nanoTime() - readStart);
+            System.out.printf("verify: %d of %d acknowledged records read back byte-exact%n", verified, ackedCount);
+            Latency.measure(kinesis, stream, latencySamples).print();
+            ServerStats end = ServerStats.read(serverPid);
+            if (end != null) {
+                System.out.printf("server: peak RSS %d MiB%n", end.peakRssKib() / 1024);
+            }
+            return verified == ackedCount ? 0 : 1;
+        }
+    }
+
+    private KinesisClient client(int maxConnections) {
+        return KinesisClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .httpClient(ApacheHttpClient.builder().maxConnections(maxConnections).build())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallTimeout(Duration.ofSeconds(60)))
+                .build();
+    }
+
+    private void recreateStream(KinesisClient kinesis) throws InterruptedException {
+        try {
+            kinesis.deleteStream(r -> r.streamName(stream));
+            kinesis.waiter().waitUntilStreamNotExists(r -> r.streamName(stream));
+        } catch (ResourceNotFoundException absent) {
+            // nothing to delete
+        }
+        kinesis.createStream(r -> r.streamName(stream).shardCount(shards));
+        kinesis.waiter().waitUntilStreamExists(r -> r.streamName(stream));
+    }
+
+    private long write(KinesisClient kinesis, BitSet[] acked) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationS);
+        AtomicLong failed = new AtomicLong();
+        List<Thread> writers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int w = 0; w < threads; w++) {
+            int writer = w;
+            acked[w] = new BitSet();
+            Thread thread = new Thread(() -> writeLoop(kinesis, writer, acked[writer], deadline, failed), "w" + w);
+            writers.add(thread);
+            thread.start();
+        }
+        for (Thread thread : writers) {
+            thread.join();
+        }
+        if (failed.get() > 0) {
+            System.out.printf("put: %d records failed (not acknowledged)%n", failed.get());
+        }
+        return System.nanoTime() - start;
+    }
+
+    private void writeLoop(KinesisClient kinesis, int writer, BitSet acked, long deadline, AtomicLong failed) {
+        int counter = 0;
+        while (System.nanoTime() < deadline) {
+            List<PutRecordsRequestEntry> entries = new ArrayList<>(batch);
+            for (int i = 0; i < batch; i++) {
+                entries.add(PutRecordsRequestEntry.builder().partitionKey(writer + "-" + (counter + i))
+                        .data(SdkBytes.fromByteArray(Payload.of(writer, counter + i, recordBytes))).build());
+            }
+            PutRecordsResponse response = kinesis.putRecords(r -> r.streamName(stream).records(entries));
+            for (int i = 0; i < batch; i++) {
+                if (response.records().get(i).errorCode() == null) {
+                    acked.set(counter + i);
+                } else {
+                    failed.incrementAndGet();
+                }
+            }
+            counter += batch;
+        }
+    }
+
+    private long readBack(KinesisClient kinesis, BitSet[] acked) {
+        BitSet[] seen = new BitSet[acked.length];
+        Arrays.setAll(seen, i -> new BitSet());
+        long verified = 0;
+        for (Shard shard : kinesis.listShards(r -> r.streamName(stream)).shards()) {
+            String iterator = kinesis.getShardIterator(r -> r.streamName(stream).shardId(shard.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            while (iterator != null) {
+                String current = iterator;
+                GetRecordsResponse page = kinesis.getRecords(r -> r.shardIterator(current));
+                for (Record record : page.records()) {
+                    verified += Payload.verify(record.data().asByteBuffer(), acked, seen);
+                }
+                if (page.records().isEmpty()) {
+                    break;
+                }
+                iterator = page.nextShardIterator();
+            }
+        }
+        return verified;
+    }
+
+    private static void report(String phase, long records, long elapsedNs) {
+        double seconds = elapsedNs / 1e9;
+        System.out.printf("%s: %d records in %.2f s = %.0f records/s%n", phase, records, seconds, records / seconds);
+    }
+
+    /** Record payloads that identify and check themselves. */
+    static final class Payload {
+        private Payload() {
+        }
+
+        static byte[] of(int writer, int counter, int size) {
+            byte[] bytes = new byte[Math.max(size, 8)];
+            ByteBuffer.wrap(bytes).putInt(writer).putInt(counter);
+            for (int i = 8; i < bytes.length; i++) {
+                bytes[i] = (byte) (writer * 31 + counter * 17 + i);
+            }
+            return bytes;
+        }
+
+        /** 1 when the payload is intact, acknowledged and not seen before; 0 otherwise. */
+        static int verify(ByteBuffer data, BitSet[] acked, BitSet[] seen) {
+            if (data.remaining() < 8) {
+                return 0;
+            }
+            int writer = data.getInt(data.position());
+            int counter = data.getInt(data.position() + 4);
+            if (writer < 0 || writer >= acked.length || !acked[writer].get(counter) || seen[writer].get(counter)) {
+                return 0;
+            }
+            for (int i = 8; i < data.remaining(); i++) {
+                if (data.get(data.position() + i) != (byte) (writer * 31 + counter * 17 + i)) {
+                    return 0;
+                }
+            }
+            seen[writer].set(counter);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.millrace.server.route;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.millrace.protocol.codec.KinesisProtocol;
+import io.millrace.protocol.codec.WireFormat;
+import io.millrace.protocol.error.ApiException;
+import io.millrace.protocol.error.KinesisError;
+import io.millrace.server.http.ApiDispatcher;
+import io.millrace.server.http.ApiRequest;
+import io.millrace.server.http.ApiResponse;
+import io.millrace.server.http.CredentialScope;
+import io.millrace.streams.op.OperationTable;
+import io.millrace.streams.op.RequestContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * The API edge for Kinesis: takes an aggregated HTTP request through AWS's request-processing order (reference
+ * §1.4), decodes and validates the body against the model, runs the operation on the worker executor and encodes
+ * the answer, in the request's wire format.
+ *
+ * <p>This is the one place where {@link ApiException} becomes a wire response. Decoding and validation run on the
+ * calling (event-loop) thread; operations and response encoding run on {@code workers}.
+ */
+public final class KinesisDispatcher implements ApiDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisDispatcher.class);
+
+    private final KinesisProtocol protocol;
+    private final OperationTable operations;
+    private final Executor workers;
+    private final String defaultAccountId;
+    private final String defaultRegion;
+
+    public KinesisDispatcher(KinesisProtocol protocol, OperationTable operations, Executor workers,
+                             String defaultAccountId, String defaultRegion) {
+        this.protocol = protocol;
+        this.operations = operations;
+        this.workers = workers;
+        this.defaultAccountId = defaultAccountId;
+        this.defaultRegion = defaultRegion;
+    }
+
+    @Override
+    public CompletionStage<ApiResponse> dispatch(ApiRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        Target target = Target.parse(request.headers().get("x-amz-target"), operations.targetPrefix());
+        String contentType = request.headers().get("content-type");
+        WireFormat format = WireFormat.fromContentType(contentType);
+        boolean hasBody = request.body().length > 0;
+
+        if (!"POST".equals(request.method()) || (hasBody && format == null && !CoralJson.isCoralJson(contentType))) {
+            return done(XmlPath.answer(target, target.isOwnService(operations), target.isKnown(operations),
+                    requestId));
+        }
+        if (!hasBody) {
+            WireFormat replyFormat = format == WireFormat.JSON ? WireFormat.JSON : WireFormat.CBOR;
+            KinesisError error = target.isKnown(operations) ? KinesisError.SERIALIZATION
+                    : KinesisError.UNKNOWN_OPERATION;
+            return done(ResponseWriter.error(protocol, error.withoutMessage(), replyFormat, requestId));
+        }
+        if (format == null) {
+            return done(CoralJson.answer(request.body(), requestId));
+        }
+        if (!target.isKnown(operations)) {
+            KinesisError error = BodySyntax.isObject(format, request.body()) ? KinesisError.UNKNOWN_OPERATION
+                    : KinesisError.SERIALIZATION;
+            return done(ResponseWriter.error(protocol, error.withoutMessage(), format, requestId));
+        }
+        return execute(request, target, format, requestId);
+    }
+
+    @Override
+    public ApiResponse rejectOversized(ApiRequest headersOnly) {
+        WireFormat format = WireFormat.fromContentType(headersOnly.headers().get("content-type"));
+        ApiException tooLarge = KinesisError.REQUEST_ENTITY_TOO_LARGE.exception(
+                "Request body is larger than the maximum allowed size.");
+        return ResponseWriter.error(protocol, tooLarge, format == null ? WireFormat.JSON : format,
+                UUID.randomUUID().toString());
+    }
+
+    private CompletionStage<ApiResponse> execute(ApiRequest request, Target target, WireFormat format,
+                                                 String requestId) {
+        OperationTable.Entry<?, ?> entry = operations.lookup(target.operation());
+        Object boundRequest;
+        try {
+            JsonNode tree = protocol.decode(entry.name(), format, request.body());
+            boundRequest = protocol.bind(tree, entry.requestType());
+        } catch (ApiException e) {
+            return done(ResponseWriter.error(protocol, e, format, requestId));
+        }
+        RequestContext context = contextOf(request, requestId);
+        CompletableFuture<ApiResponse> answer = new CompletableFuture<>();
+        workers.execute(() -> run(entry, boundRequest, context, format, answer));
+        return answer;
+    }
+
+    private void run(OperationTable.Entry<?, ?> entry, Object request, RequestContext context, WireFormat format,
+                     CompletableFuture<ApiResponse> answer) {
+        try {
+            Invocation.invoke(entry, request, context).whenCompleteAsync((response, failure) -> {
+                answer.complete(failure == null
+                        ? ResponseWriter.success(protocol, response, format, context.requestId())
+                        : ResponseWriter.error(protocol, asApiException(failure, entry.name()), format,
+                        context.requestId()));
+            }, workers);
+        } catch (RuntimeException e) {
+            answer.complete(ResponseWriter.error(protocol, asApiException(e, entry.name()), format,
+                    context.requestId()));
+        }
+    }
+
+    private RequestContext contextOf(ApiRequest request, String requestId) {
+        CredentialScope scope = CredentialScope.fromRequest(request.headers().get("authorization"), request.query());
+        String accountId = defaultAccountId;
+        String region = defaultRegion;
+        if (scope != null) {
+            if (scope.accessKeyId() != null && scope.accessKeyId().matches("\\d{12}")) {
+                accountId = scope.accessKeyId();
+            }
+            if (scope.region() != null && !scope.region().isBlank()) {
+                region = scope.region();
+            }
+        }
+        return new RequestContext(accountId, region, requestId);
+    }
+
+    private static ApiException asApiException(Throwable failure, String operation) {
+        Throwable cause = failure;
+        while ((cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ApiException api) {
+            return api;
+        }
+        LOG.error("{} failed unexpectedly", operation, cause);
+        return KinesisError.INTERNAL_FAILURE.withoutMessage();
+    }
+
+    private static CompletionStage<ApiResponse> done(ApiResponse response) {
+        return CompletableFuture.completedFuture(response);
+    }
+}
