@@ -129,16 +129,13 @@ final class ModelReader {
 
     private StringShape buildString(String name, JsonNode raw) {
         Pattern pattern = raw.has("pattern") ? Pattern.compile(raw.get("pattern").asText()) : null;
-        List<String> enumValues = new ArrayList<>();
-        raw.path("enum").forEach(v -> enumValues.add(v.asText()));
+        List<String> modelOrder = new ArrayList<>();
+        raw.path("enum").forEach(v -> modelOrder.add(v.asText()));
         List<String> recorded = recordedEnumOrder.get(name);
-        if (recorded != null) {
-            if (!new HashSet<>(recorded).equals(new HashSet<>(enumValues))) {
-                throw new IllegalStateException("recorded enum order for " + name + " no longer matches the model");
-            }
-            enumValues = recorded;
+        if (recorded != null && !new HashSet<>(recorded).equals(new HashSet<>(modelOrder))) {
+            throw new IllegalStateException("recorded enum order for " + name + " no longer matches the model");
         }
-        return new StringShape(name, bounds(raw), pattern, enumValues);
+        return new StringShape(name, bounds(raw), pattern, recorded != null ? recorded : modelOrder);
     }
 
     private MapShape buildMap(String name, JsonNode raw) {
