@@ -19,8 +19,8 @@ import java.util.Set;
  * <p>Immutable and thread-safe once built. {@link #kinesis()} loads the bundled files once per JVM.
  */
 public final class ServiceModel {
-    private static final String BASE_RESOURCE = "model/kinesis-2013-12-02.service.json";
-    private static final String SUPPLEMENT_RESOURCE = "model/kinesis-2013-12-02.supplement-2026.json";
+    private static final String BASE_RESOURCE = "kinesis-2013-12-02.service.json";
+    private static final String SUPPLEMENT_RESOURCE = "kinesis-2013-12-02.supplement-2026.json";
 
     /**
      * AWS prints some enum value sets in an order that is not the model's; where such an order was recorded
