@@ -16,7 +16,6 @@ import io.millrace.protocol.model.StringShape;
 import io.millrace.protocol.model.StructureShape;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -145,8 +144,7 @@ final class ConstraintValidator {
         boolean keysValid = true;
         boolean valuesValid = true;
         StringShape valueShape = shape.value() instanceof StringShape string ? string : null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
             keysValid &= ElementRules.accepts(shape.key(), entry.getKey());
             valuesValid &= valueShape == null || ElementRules.accepts(valueShape, entry.getValue().textValue());
         }

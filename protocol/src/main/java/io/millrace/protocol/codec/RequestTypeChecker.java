@@ -25,7 +25,6 @@ import io.millrace.protocol.model.TimestampShape;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -140,8 +139,7 @@ final class RequestTypeChecker {
             throw ApiException.typeError("Expected map or null");
         }
         ObjectNode out = NODES.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
             if (!entry.getValue().isNull()) {
                 out.set(entry.getKey(), value(shape.value(), entry.getValue(), format));
             }

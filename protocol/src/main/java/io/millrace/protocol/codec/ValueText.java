@@ -6,7 +6,6 @@ import io.millrace.protocol.model.ListShape;
 import io.millrace.protocol.model.Shape;
 import io.millrace.protocol.model.StructureShape;
 
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -54,8 +53,7 @@ final class ValueText {
     private static String mapText(JsonNode value) {
         StringBuilder out = new StringBuilder("{");
         boolean first = true;
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
             out.append(first ? "" : ", ").append(entry.getKey()).append('=').append(bare(null, entry.getValue()));
             first = false;
         }

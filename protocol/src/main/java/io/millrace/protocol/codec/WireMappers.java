@@ -68,7 +68,7 @@ final class WireMappers {
         module.addSerializer(Instant.class, instants);
         return mapper.registerModule(module)
                 .setPropertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .writer();
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +44,12 @@ final class ModelReader {
     }
 
     private void addShapes(JsonNode shapes) {
-        shapes.fields().forEachRemaining(entry -> rawShapes.put(entry.getKey(), entry.getValue().deepCopy()));
+        shapes.properties().forEach(entry -> rawShapes.put(entry.getKey(), entry.getValue().deepCopy()));
     }
 
     /** The supplement lists members the newer SDK added to existing structures; they go after the old ones. */
     private void addModifiedMembers(JsonNode modified) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = modified.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : modified.properties()) {
             JsonNode added = entry.getValue().path("addedMembers");
             if (!added.isObject()) {
                 continue; // the "description" entry
@@ -65,7 +63,7 @@ final class ModelReader {
     }
 
     private void addOperations(JsonNode operations, Map<String, OperationModel> into) {
-        operations.fields().forEachRemaining(entry -> {
+        operations.properties().forEach(entry -> {
             JsonNode op = entry.getValue();
             StructureShape input = op.has("input")
                     ? structure(op.get("input").path("shape").asText())
@@ -121,7 +119,7 @@ final class ModelReader {
         Set<String> required = new HashSet<>();
         raw.path("required").forEach(r -> required.add(r.asText()));
         List<Member> members = new ArrayList<>();
-        raw.path("members").fields().forEachRemaining(entry -> members.add(new Member(entry.getKey(),
+        raw.path("members").properties().forEach(entry -> members.add(new Member(entry.getKey(),
                 Member.lowerFirst(entry.getKey()), shape(entry.getValue().path("shape").asText()),
                 required.contains(entry.getKey()))));
         return new StructureShape(name, members);

@@ -95,7 +95,7 @@ class RequestDecodingTest {
 
     private static byte[] cbor(GenWriter members) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CBORGenerator gen = (CBORGenerator) new CBORFactory().createGenerator(out)) {
+        try (CBORGenerator gen = new CBORFactory().createGenerator(out)) {
             gen.writeStartObject();
             members.write(gen);
             gen.writeEndObject();

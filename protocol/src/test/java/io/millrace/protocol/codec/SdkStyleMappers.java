@@ -50,7 +50,7 @@ final class SdkStyleMappers {
         ObjectMapper mapper = cbor ? new ObjectMapper(new CBORFactory()) : new ObjectMapper();
         return mapper.registerModule(module)
                 .setPropertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

@@ -19,37 +19,37 @@ class TypeCheckTest {
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            DeleteStream         | {"StreamName":true}                      | class java.lang.Boolean can not be converted to an String
-            DeleteStream         | {"StreamName":12}                        | NUMBER can not be converted to an String
-            DeleteStream         | {"StreamName":1.5}                       | NUMBER can not be converted to an String
-            CreateStream         | {"StreamName":"s","ShardCount":"23"}     | class java.lang.String can not be converted to an Integer
-            CreateStream         | {"StreamName":"s","ShardCount":true}     | class java.lang.Boolean can not be converted to an Integer
-            DeleteStream         | {"EnforceConsumerDeletion":"23"}         | '23' can not be converted to an Boolean
-            DeleteStream         | {"EnforceConsumerDeletion":"maybe"}      | 'MAYBE' can not be converted to an Boolean
-            DeleteStream         | {"EnforceConsumerDeletion":1}            | NUMBER can not be converted to an Boolean
-            PutRecord            | {"Data":true}                            | class java.lang.Boolean can not be converted to a Blob
-            PutRecord            | {"Data":12}                              | NUMBER can not be converted to a Blob
-            PutRecord            | {"Data":"23456"}                         | '23456' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: 5
-            PutRecord            | {"Data":"=+/="}                          | '=+/=' can not be converted to a Blob: Invalid Base64 character: '='
-            PutRecord            | {"Data":"ab.="}                          | 'ab.=' can not be converted to a Blob: Invalid Base64 character: '.'
-            PutRecord            | {"Data":"+/+="}                          | '+/+=' can not be converted to a Blob: Invalid last non-pad Base64 character dectected
-            PutRecord            | {"Data":"QQ==","PartitionKey":"k"}       | OK
-            PutRecord            | {"Data":"QR=="}                          | 'QR==' can not be converted to a Blob: Invalid last non-pad Base64 character dectected
-            GetShardIterator     | {"Timestamp":"23"}                       | class java.lang.String can not be converted to milliseconds since epoch
-            GetShardIterator     | {"Timestamp":true}                       | class java.lang.Boolean can not be converted to milliseconds since epoch
-            PutRecords           | {"Records":1}                            | Expected list or null
-            PutRecords           | {"Records":"x"}                          | Expected list or null
-            PutRecords           | {"Records":{}}                           | Start of structure or map found where not expected.
-            PutRecords           | {"Records":[{"Data":false}]}             | class java.lang.Boolean can not be converted to a Blob
-            PutRecords           | {"Records":[{"PartitionKey":[]}]}        | Start of list found where not expected
-            AddTagsToStream      | {"Tags":"x"}                             | Expected map or null
-            AddTagsToStream      | {"Tags":[]}                              | Start of list found where not expected
-            AddTagsToStream      | {"Tags":{"k":7}}                         | NUMBER can not be converted to an String
-            CreateStream         | {"StreamModeDetails":"x"}                | Expected null
-            CreateStream         | {"StreamModeDetails":[]}                 | Start of list found where not expected
-            DescribeStream       | {"StreamName":[]}                        | Start of list found where not expected
-            DescribeStream       | {"StreamName":{}}                        | Start of structure or map found where not expected.
-            DescribeStream       | {"Limit":{}}                             | Start of structure or map found where not expected.
+            DeleteStream | {"StreamName":true} | class java.lang.Boolean can not be converted to an String
+            DeleteStream | {"StreamName":12} | NUMBER can not be converted to an String
+            DeleteStream | {"StreamName":1.5} | NUMBER can not be converted to an String
+            CreateStream | {"StreamName":"s","ShardCount":"23"} | class java.lang.String can not be converted to an Integer
+            CreateStream | {"StreamName":"s","ShardCount":true} | class java.lang.Boolean can not be converted to an Integer
+            DeleteStream | {"EnforceConsumerDeletion":"23"} | '23' can not be converted to an Boolean
+            DeleteStream | {"EnforceConsumerDeletion":"maybe"} | 'MAYBE' can not be converted to an Boolean
+            DeleteStream | {"EnforceConsumerDeletion":1} | NUMBER can not be converted to an Boolean
+            PutRecord | {"Data":true} | class java.lang.Boolean can not be converted to a Blob
+            PutRecord | {"Data":12} | NUMBER can not be converted to a Blob
+            PutRecord | {"Data":"23456"} | '23456' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: 5
+            PutRecord | {"Data":"=+/="} | '=+/=' can not be converted to a Blob: Invalid Base64 character: '='
+            PutRecord | {"Data":"ab.="} | 'ab.=' can not be converted to a Blob: Invalid Base64 character: '.'
+            PutRecord | {"Data":"+/+="} | '+/+=' can not be converted to a Blob: Invalid last non-pad Base64 character dectected
+            PutRecord | {"Data":"QQ==","PartitionKey":"k"} | OK
+            PutRecord | {"Data":"QR=="} | 'QR==' can not be converted to a Blob: Invalid last non-pad Base64 character dectected
+            GetShardIterator | {"Timestamp":"23"} | class java.lang.String can not be converted to milliseconds since epoch
+            GetShardIterator | {"Timestamp":true} | class java.lang.Boolean can not be converted to milliseconds since epoch
+            PutRecords | {"Records":1} | Expected list or null
+            PutRecords | {"Records":"x"} | Expected list or null
+            PutRecords | {"Records":{}} | Start of structure or map found where not expected.
+            PutRecords | {"Records":[{"Data":false}]} | class java.lang.Boolean can not be converted to a Blob
+            PutRecords | {"Records":[{"PartitionKey":[]}]} | Start of list found where not expected
+            AddTagsToStream | {"Tags":"x"} | Expected map or null
+            AddTagsToStream | {"Tags":[]} | Start of list found where not expected
+            AddTagsToStream | {"Tags":{"k":7}} | NUMBER can not be converted to an String
+            CreateStream | {"StreamModeDetails":"x"} | Expected null
+            CreateStream | {"StreamModeDetails":[]} | Start of list found where not expected
+            DescribeStream | {"StreamName":[]} | Start of list found where not expected
+            DescribeStream | {"StreamName":{}} | Start of structure or map found where not expected.
+            DescribeStream | {"Limit":{}} | Start of structure or map found where not expected.
             """)
     void typeErrorsAreSerializationExceptionsWithAwsText(String operation, String body, String expected) {
         String message = expected.replace("NUMBER", NUMBER);
