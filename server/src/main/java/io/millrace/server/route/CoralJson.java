@@ -25,8 +25,7 @@ final class CoralJson {
         return CONTENT_TYPE.equals(bare.trim().toLowerCase(Locale.ROOT));
     }
 
-    static ApiResponse answer(byte[] body, String requestId) {
-        boolean parses = BodySyntax.isObject(io.millrace.protocol.codec.WireFormat.JSON, body);
+    static ApiResponse answer(boolean parses, String requestId) {
         String type = parses ? "UnknownOperationException" : "SerializationException";
         String json = "{\"Output\":{\"__type\":\"com.amazon.coral.service#" + type + "\"},\"Version\":\"1.0\"}";
         return new ApiResponse(parses ? 404 : 400, Map.of(

@@ -30,6 +30,9 @@ import java.util.concurrent.Executor;
 public final class KinesisDispatcher implements ApiDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(KinesisDispatcher.class);
 
+    /** Never a model operation: decoding against it only checks that the body parses. */
+    private static final String NO_SUCH_OPERATION = "";
+
     private final KinesisProtocol protocol;
     private final OperationTable operations;
     private final Executor workers;
@@ -48,7 +51,7 @@ public final class KinesisDispatcher implements ApiDispatcher {
     @Override
     public CompletionStage<ApiResponse> dispatch(ApiRequest request) {
         String requestId = UUID.randomUUID().toString();
-        Target target = Target.parse(request.headers().get("x-amz-target"), operations.targetPrefix());
+        Target target = Target.parse(request.headers().get("x-amz-target"));
         String contentType = request.headers().get("content-type");
         WireFormat format = WireFormat.fromContentType(contentType);
         boolean hasBody = request.body().length > 0;
@@ -57,21 +60,43 @@ public final class KinesisDispatcher implements ApiDispatcher {
             return done(XmlPath.answer(target, target.isOwnService(operations), target.isKnown(operations),
                     requestId));
         }
-        if (!hasBody) {
-            WireFormat replyFormat = format == WireFormat.JSON ? WireFormat.JSON : WireFormat.CBOR;
-            KinesisError error = target.isKnown(operations) ? KinesisError.SERIALIZATION
-                    : KinesisError.UNKNOWN_OPERATION;
-            return done(ResponseWriter.error(protocol, error.withoutMessage(), replyFormat, requestId));
+        if (hasBody && format == null) {
+            return done(CoralJson.answer(isParseable(request.body()), requestId));
         }
-        if (format == null) {
-            return done(CoralJson.answer(request.body(), requestId));
-        }
+        WireFormat replyFormat = format == null ? WireFormat.CBOR : format; // AWS answers CBOR when unsure
         if (!target.isKnown(operations)) {
-            KinesisError error = BodySyntax.isObject(format, request.body()) ? KinesisError.UNKNOWN_OPERATION
-                    : KinesisError.SERIALIZATION;
-            return done(ResponseWriter.error(protocol, error.withoutMessage(), format, requestId));
+            return done(ResponseWriter.error(protocol, unknownTarget(target, replyFormat, request.body()),
+                    replyFormat, requestId));
         }
-        return execute(request, target, format, requestId);
+        return execute(request, target, replyFormat, requestId);
+    }
+
+    /**
+     * The error for a target we do not serve. AWS parses the body before it looks at the target, so a garbage body
+     * is a SerializationException; otherwise UnknownOperationException. Operations that the model has but Millrace
+     * does not implement yet say so in the message rather than pretend to work.
+     */
+    private ApiException unknownTarget(Target target, WireFormat format, byte[] body) {
+        try {
+            protocol.decode(NO_SUCH_OPERATION, format, body);
+        } catch (ApiException e) {
+            if (e.error() == KinesisError.UNKNOWN_OPERATION && target.isOwnService(operations)
+                    && protocol.hasOperation(target.operation())) {
+                return KinesisError.UNKNOWN_OPERATION.exception(
+                        "Operation %s is not supported by this version of Millrace.", target.operation());
+            }
+            return e;
+        }
+        throw new IllegalStateException("decoding for a missing operation must fail");
+    }
+
+    private boolean isParseable(byte[] body) {
+        try {
+            protocol.decode(NO_SUCH_OPERATION, WireFormat.JSON, body);
+            return true;
+        } catch (ApiException e) {
+            return e.error() != KinesisError.SERIALIZATION;
+        }
     }
 
     @Override

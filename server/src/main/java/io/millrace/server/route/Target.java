@@ -8,7 +8,7 @@ import io.millrace.streams.op.OperationTable;
  */
 record Target(String service, String operation) {
 
-    static Target parse(String header, String expectedPrefix) {
+    static Target parse(String header) {
         if (header == null) {
             return new Target(null, null);
         }
