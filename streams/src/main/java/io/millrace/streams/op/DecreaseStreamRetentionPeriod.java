@@ -29,7 +29,8 @@ public final class DecreaseStreamRetentionPeriod
         streams.update(key, stream -> {
             if (hours > stream.retentionHours()) {
                 throw KinesisError.INVALID_ARGUMENT.exception("Requested retention period (%d hours) for stream %s "
-                        + "can not be longer than existing retention period (%d hours). Use IncreaseRetentionPeriod API.",
+                        + "can not be longer than existing retention period (%d hours). "
+                        + "Use IncreaseRetentionPeriod API.",
                         hours, key.name(), stream.retentionHours());
             }
             return RetentionPeriod.apply(stream, hours, clock.millis());

@@ -29,7 +29,8 @@ public final class IncreaseStreamRetentionPeriod
         streams.update(key, stream -> {
             if (hours < stream.retentionHours()) {
                 throw KinesisError.INVALID_ARGUMENT.exception("Requested retention period (%d hours) for stream %s "
-                        + "can not be shorter than existing retention period (%d hours). Use DecreaseRetentionPeriod API.",
+                        + "can not be shorter than existing retention period (%d hours). "
+                        + "Use DecreaseRetentionPeriod API.",
                         hours, key.name(), stream.retentionHours());
             }
             return RetentionPeriod.apply(stream, hours, clock.millis());

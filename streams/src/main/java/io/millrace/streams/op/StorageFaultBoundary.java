@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StorageFaultBoundary<I, O> implements Operation<I, O> {
     private static final Logger LOG = LoggerFactory.getLogger(StorageFaultBoundary.class);
+    private static final int MAX_DISTINCT = 1_000;
     private static final ConcurrentHashMap<String, LongAdder> SEEN = new ConcurrentHashMap<>();
 
     private final Operation<I, O> delegate;
@@ -54,7 +55,9 @@ public final class StorageFaultBoundary<I, O> implements Operation<I, O> {
 
     private static ApiException internalFailure(StorageException e) {
         String signature = e.kind() + ": " + e.getMessage();
-        LongAdder count = SEEN.computeIfAbsent(signature, k -> new LongAdder());
+        // Bounded: past MAX_DISTINCT signatures, new kinds of faults are logged each time rather than remembered.
+        LongAdder count = SEEN.size() < MAX_DISTINCT
+                ? SEEN.computeIfAbsent(signature, k -> new LongAdder()) : SEEN.getOrDefault(signature, new LongAdder());
         count.increment();
         if (count.sum() == 1) {
             LOG.error("Storage fault (later identical faults are only counted): {}", signature, e);

@@ -52,7 +52,8 @@ class ListShardsTest {
                 null), KinesisError.INVALID_ARGUMENT)).isEqualTo("Either NextToken or StreamName should be provided.");
         String token = list(byName(1, null, null)).nextToken();
         assertThat(kinesis.message("ListShards", new ListShardsRequest("s", token, null, null, null, null, null,
-                null), KinesisError.INVALID_ARGUMENT)).isEqualTo("NextToken and StreamName cannot be provided together.");
+                null), KinesisError.INVALID_ARGUMENT))
+                .isEqualTo("NextToken and StreamName cannot be provided together.");
     }
 
     @Test
