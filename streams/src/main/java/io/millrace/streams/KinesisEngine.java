@@ -1,0 +1,69 @@
+package io.millrace.streams;
+
+import io.millrace.log.LogStore;
+import io.millrace.streams.op.KinesisOperations;
+import io.millrace.streams.op.OperationTable;
+import io.millrace.streams.stream.StreamRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Kinesis engine of one node: reloads every stream from the {@link LogStore}'s metadata, serves the operations
+ * of {@link #operations()}, and runs one background thread for time-driven work (status transitions, retention
+ * trimming). Transitions are also applied on access, so they follow the injected clock exactly.
+ *
+ * <p>Thread safety: operations may be executed concurrently from any thread. {@link #close()} stops the background
+ * thread; it does not close the {@link LogStore}, which belongs to the caller.
+ */
+public final class KinesisEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisEngine.class);
+    private static final long TICK_INTERVAL_MS = 1_000;
+    private static final long RETENTION_INTERVAL_MS = 60_000;
+
+    private final StreamRegistry streams;
+    private final OperationTable operations;
+    private final ScheduledExecutorService scheduler;
+
+    public KinesisEngine(LogStore store, EngineConfig config, Clock clock) {
+        this.streams = new StreamRegistry(store, clock);
+        this.operations = KinesisOperations.table(streams, config, clock);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "millrace-streams-maintenance");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(() -> guarded(streams::tick), TICK_INTERVAL_MS, TICK_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> guarded(streams::trimExpired), RETENTION_INTERVAL_MS,
+                RETENTION_INTERVAL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    public OperationTable operations() {
+        return operations;
+    }
+
+    /** Applies due status transitions and trims expired records now (the background thread does it periodically). */
+    public void runMaintenance() {
+        streams.tick();
+        streams.trimExpired();
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+
+    private static void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            // A failing task must not cancel its schedule; the next run retries.
+            LOG.warn("Maintenance task failed", e);
+        }
+    }
+}

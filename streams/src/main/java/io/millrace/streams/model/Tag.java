@@ -1,0 +1,5 @@
+package io.millrace.streams.model;
+
+/** Model shape {@code Tag}. */
+public record Tag(String key, String value) {
+}

@@ -1,0 +1,8 @@
+package io.millrace.streams.op;
+
+import io.millrace.streams.model.MinimumThroughputBillingCommitmentOutput;
+
+/** Output of DescribeAccountSettings. */
+public record DescribeAccountSettingsResponse(
+        MinimumThroughputBillingCommitmentOutput minimumThroughputBillingCommitment) {
+}

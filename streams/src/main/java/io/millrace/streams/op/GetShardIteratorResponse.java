@@ -1,0 +1,5 @@
+package io.millrace.streams.op;
+
+/** Output of GetShardIterator. */
+public record GetShardIteratorResponse(String shardIterator) {
+}

@@ -1,0 +1,5 @@
+package io.millrace.streams.op;
+
+/** Input of ListTagsForResource. */
+public record ListTagsForResourceRequest(String resourceARN, String streamId) {
+}

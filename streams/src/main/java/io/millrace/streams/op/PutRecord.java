@@ -1,0 +1,64 @@
+package io.millrace.streams.op;
+
+import io.millrace.log.AppendResult;
+import io.millrace.log.LogRecord;
+import io.millrace.protocol.error.KinesisError;
+import io.millrace.streams.position.SequenceNumber;
+import io.millrace.streams.position.SequenceNumberCodec;
+import io.millrace.streams.shard.HashKey;
+import io.millrace.streams.shard.ShardId;
+import io.millrace.streams.stream.Stream;
+import io.millrace.streams.stream.StreamKey;
+import io.millrace.streams.stream.StreamMetadata;
+import io.millrace.streams.stream.StreamRegistry;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecord.html">PutRecord</a>: appends one
+ * record to the shard its hash key (or the stream's AUTO distribution) selects and answers once it is durable,
+ * without blocking a thread. Ordering by {@code SequenceNumberForOrdering} holds automatically because sequence
+ * numbers grow with the log position; the value is only checked to be decodable. Thread-safe.
+ */
+public final class PutRecord implements Operation<PutRecordRequest, PutRecordResponse> {
+    private final StreamRegistry streams;
+    private final Clock clock;
+
+    PutRecord(StreamRegistry streams, Clock clock) {
+        this.streams = streams;
+        this.clock = clock;
+    }
+
+    @Override
+    public CompletionStage<PutRecordResponse> execute(PutRecordRequest request, RequestContext context) {
+        StreamKey key = StreamKey.resolve(request.streamName(), request.streamARN(), context.accountId(),
+                context.region());
+        HashKey explicitHashKey = RecordWriter.explicitHashKey(request.explicitHashKey());
+        checkOrderingNumber(request.sequenceNumberForOrdering(), key);
+        Stream stream = streams.requireWritable(key);
+        StreamMetadata metadata = stream.metadata();
+        RecordWriter.checkSize(metadata, request.data(), request.partitionKey());
+        int shardIndex = RecordWriter.route(stream, request.partitionKey(), explicitHashKey);
+        AppendResult appended = stream.log(shardIndex)
+                .append(List.of(new LogRecord(request.partitionKey(), request.data())), clock.millis());
+        String sequenceNumber = RecordWriter.sequenceNumber(metadata, shardIndex, appended.firstPosition(),
+                appended.arrivalMs());
+        return appended.durable().thenApply(done ->
+                new PutRecordResponse(ShardId.name(shardIndex), sequenceNumber, null));
+    }
+
+    private void checkOrderingNumber(String sequenceNumberForOrdering, StreamKey key) {
+        if (sequenceNumberForOrdering == null) {
+            return;
+        }
+        Optional<SequenceNumber> decoded = SequenceNumberCodec.decode(sequenceNumberForOrdering);
+        if (decoded.isEmpty() || decoded.get().arrivalSeconds() * 1000 > clock.millis()) {
+            throw KinesisError.INVALID_ARGUMENT.exception("ExclusiveMinimumSequenceNumber %s used in PutRecord on "
+                    + "stream %s under account %s is invalid.", sequenceNumberForOrdering, key.name(),
+                    key.accountId());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.millrace.streams.op;
+
+import io.millrace.log.AppendResult;
+import io.millrace.log.LogRecord;
+import io.millrace.log.StorageException;
+import io.millrace.streams.model.PutRecordsRequestEntry;
+import io.millrace.streams.model.PutRecordsResultEntry;
+import io.millrace.streams.shard.HashKey;
+import io.millrace.streams.shard.ShardId;
+import io.millrace.streams.stream.Stream;
+import io.millrace.streams.stream.StreamKey;
+import io.millrace.streams.stream.StreamMetadata;
+import io.millrace.streams.stream.StreamRegistry;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html">PutRecords</a>: groups the
+ * records by shard (keeping request order within a shard), appends one batch per shard and answers when every batch
+ * has settled. Partial failure is data: a batch that could not be made durable yields per-record
+ * {@code InternalFailure} entries while the other batches succeed. Thread-safe.
+ */
+public final class PutRecords implements Operation<PutRecordsRequest, PutRecordsResponse> {
+    static final String INTERNAL_FAILURE = "InternalFailure";
+    static final String INTERNAL_FAILURE_MESSAGE = "Internal Service Failure";
+
+    private final StreamRegistry streams;
+    private final Clock clock;
+
+    PutRecords(StreamRegistry streams, Clock clock) {
+        this.streams = streams;
+        this.clock = clock;
+    }
+
+    @Override
+    public CompletionStage<PutRecordsResponse> execute(PutRecordsRequest request, RequestContext context) {
+        StreamKey key = StreamKey.resolve(request.streamName(), request.streamARN(), context.accountId(),
+                context.region());
+        List<PutRecordsRequestEntry> entries = request.records();
+        HashKey[] explicitHashKeys = new HashKey[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            explicitHashKeys[i] = RecordWriter.explicitHashKey(entries.get(i).explicitHashKey());
+        }
+        Stream stream = streams.requireWritable(key);
+        StreamMetadata metadata = stream.metadata();
+        Map<Integer, List<Integer>> entriesByShard = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            PutRecordsRequestEntry entry = entries.get(i);
+            RecordWriter.checkSize(metadata, entry.data(), entry.partitionKey());
+            int shardIndex = RecordWriter.route(stream, entry.partitionKey(), explicitHashKeys[i]);
+            entriesByShard.computeIfAbsent(shardIndex, s -> new ArrayList<>()).add(i);
+        }
+        PutRecordsResultEntry[] results = new PutRecordsResultEntry[entries.size()];
+        List<CompletableFuture<Void>> batches = new ArrayList<>(entriesByShard.size());
+        long nowMs = clock.millis();
+        entriesByShard.forEach((shardIndex, indexes) ->
+                batches.add(appendBatch(stream, metadata, shardIndex, indexes, entries, results, nowMs)));
+        return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            int failed = (int) Arrays.stream(results).filter(r -> r.errorCode() != null).count();
+            return new PutRecordsResponse(failed, List.of(results), null);
+        });
+    }
+
+    /** Appends one shard's records; completes (never exceptionally) once their result entries are filled in. */
+    private static CompletableFuture<Void> appendBatch(Stream stream, StreamMetadata metadata, int shardIndex,
+            List<Integer> indexes, List<PutRecordsRequestEntry> entries, PutRecordsResultEntry[] results,
+            long nowMs) {
+        List<LogRecord> records = indexes.stream()
+                .map(i -> new LogRecord(entries.get(i).partitionKey(), entries.get(i).data()))
+                .toList();
+        AppendResult appended;
+        try {
+            appended = stream.log(shardIndex).append(records, nowMs);
+        } catch (StorageException e) {
+            // Not an error conversion: PutRecords reports a failed batch per record, as AWS does.
+            fail(indexes, results);
+            return CompletableFuture.completedFuture(null);
+        }
+        return appended.durable().handle((done, failure) -> {
+            if (failure != null) {
+                fail(indexes, results);
+                return null;
+            }
+            for (int k = 0; k < indexes.size(); k++) {
+                String sequenceNumber = RecordWriter.sequenceNumber(metadata, shardIndex,
+                        appended.firstPosition() + k, appended.arrivalMs());
+                results[indexes.get(k)] = new PutRecordsResultEntry(sequenceNumber, ShardId.name(shardIndex),
+                        null, null);
+            }
+            return null;
+        });
+    }
+
+    private static void fail(List<Integer> indexes, PutRecordsResultEntry[] results) {
+        for (int index : indexes) {
+            results[index] = new PutRecordsResultEntry(null, null, INTERNAL_FAILURE, INTERNAL_FAILURE_MESSAGE);
+        }
+    }
+}

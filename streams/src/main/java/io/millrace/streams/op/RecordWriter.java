@@ -1,0 +1,43 @@
+package io.millrace.streams.op;
+
+import io.millrace.protocol.error.KinesisError;
+import io.millrace.streams.position.SequenceNumberCodec;
+import io.millrace.streams.shard.HashKey;
+import io.millrace.streams.stream.Stream;
+import io.millrace.streams.stream.StreamMetadata;
+
+import java.nio.charset.StandardCharsets;
+
+/** Checks and routing shared by PutRecord and PutRecords. Stateless. */
+final class RecordWriter {
+
+    private RecordWriter() {
+    }
+
+    /** The explicit hash key of a request entry, or {@code null}; InvalidArgument when out of range. */
+    static HashKey explicitHashKey(String text) {
+        return text == null ? null : HashKey.parseExplicit(text);
+    }
+
+    /** Refuses a record larger than the stream's {@code MaxRecordSizeInKiB} (data plus UTF-8 partition key). */
+    static void checkSize(StreamMetadata stream, byte[] data, String partitionKey) {
+        long sizeBytes = data.length + (long) partitionKey.getBytes(StandardCharsets.UTF_8).length;
+        long maxBytes = stream.maxRecordSizeKiB() * 1024L;
+        if (sizeBytes > maxBytes) {
+            // [UNVERIFIED] AWS's text for a record over the stream's maximum record size.
+            throw KinesisError.INVALID_ARGUMENT.exception("Record size of %d bytes exceeds the maximum record size of "
+                    + "%d KiB for stream %s under account %s.", sizeBytes, stream.maxRecordSizeKiB(), stream.name(),
+                    stream.accountId());
+        }
+    }
+
+    /** The shard a record goes to. */
+    static int route(Stream stream, String partitionKey, HashKey explicitHashKey) {
+        return stream.shardFor(partitionKey, explicitHashKey);
+    }
+
+    /** The sequence number of the record stored at {@code position} of shard {@code shardIndex}. */
+    static String sequenceNumber(StreamMetadata stream, int shardIndex, long position, long arrivalMs) {
+        return SequenceNumberCodec.forRecord(stream.shard(shardIndex).creationMs(), shardIndex, position, arrivalMs);
+    }
+}

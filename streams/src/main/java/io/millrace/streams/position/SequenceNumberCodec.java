@@ -1,0 +1,84 @@
+package io.millrace.streams.position;
+
+import java.math.BigInteger;
+import java.util.Optional;
+
+/**
+ * Encodes and decodes Kinesis "version 2" sequence numbers. Stateless and thread-safe.
+ *
+ * <p>Layout of the 47 hex digits (the decimal form is always 56 digits long):
+ * <pre>
+ *  digit  0      : 2 (leading marker)
+ *  digits 1..9   : shard creation time, epoch seconds
+ *  digit  10     : lowest hex digit of the shard index
+ *  digits 11..26 : sequence index (log position + 1; 0 for a shard's starting number)
+ *  digits 27..28 : 00
+ *  digits 29..37 : record arrival time, epoch seconds
+ *  digits 38..45 : shard index, 32 bits
+ *  digit  46     : format version, 2
+ * </pre>
+ * Because the position sits above the arrival time, numbers of one shard grow with position whatever the clock did.
+ */
+public final class SequenceNumberCodec {
+    private static final int HEX_DIGITS = 47;
+    private static final long MAX_SECONDS = 0xF_FFFF_FFFFL;
+
+    private SequenceNumberCodec() {
+    }
+
+    /** The number of the record stored at {@code position} of shard {@code shardIndex}. */
+    public static String forRecord(long shardCreationMs, int shardIndex, long position, long arrivalMs) {
+        return encode(new SequenceNumber(shardCreationMs / 1000, shardIndex, position + 1, arrivalMs / 1000));
+    }
+
+    /** A shard's {@code StartingSequenceNumber}: index 0 at the shard's creation time. */
+    public static String startOf(long shardCreationMs, int shardIndex) {
+        long seconds = shardCreationMs / 1000;
+        return encode(new SequenceNumber(seconds, shardIndex, 0, seconds));
+    }
+
+    public static String encode(SequenceNumber number) {
+        if (number.sequenceIndex() < 0 || number.shardIndex() < 0) {
+            throw new IllegalArgumentException("number: " + number + " (expected: non-negative index fields)");
+        }
+        String hex = "2"
+                + hex(number.shardCreationSeconds() & MAX_SECONDS, 9)
+                + Integer.toHexString(number.shardIndex() & 0xF)
+                + hex(number.sequenceIndex(), 16)
+                + "00"
+                + hex(number.arrivalSeconds() & MAX_SECONDS, 9)
+                + hex(number.shardIndex() & 0xFFFF_FFFFL, 8)
+                + "2";
+        return new BigInteger(hex, 16).toString();
+    }
+
+    /** The fields of {@code decimal}, or empty when it is not a well-formed version 2 number. */
+    public static Optional<SequenceNumber> decode(String decimal) {
+        if (decimal == null || decimal.isEmpty() || decimal.length() > 60
+                || !decimal.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        String hex = new BigInteger(decimal).toString(16);
+        if (hex.length() != HEX_DIGITS || hex.charAt(0) != '2' || hex.charAt(46) != '2'
+                || !hex.startsWith("00", 27) || hex.charAt(11) > '7') {
+            return Optional.empty();
+        }
+        long shardIndex = Long.parseLong(hex.substring(38, 46), 16);
+        if (shardIndex > Integer.MAX_VALUE || (shardIndex & 0xF) != Character.digit(hex.charAt(10), 16)) {
+            return Optional.empty();
+        }
+        return Optional.of(new SequenceNumber(
+                Long.parseLong(hex.substring(1, 10), 16),
+                (int) shardIndex,
+                Long.parseLong(hex.substring(11, 27), 16),
+                Long.parseLong(hex.substring(29, 38), 16)));
+    }
+
+    private static String hex(long value, int digits) {
+        String text = Long.toHexString(value);
+        if (text.length() > digits) {
+            throw new IllegalArgumentException("value: " + value + " (expected: fits in " + digits + " hex digits)");
+        }
+        return "0".repeat(digits - text.length()) + text;
+    }
+}

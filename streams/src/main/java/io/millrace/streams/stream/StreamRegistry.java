@@ -1,0 +1,179 @@
+package io.millrace.streams.stream;
+
+import io.millrace.log.LogStore;
+import io.millrace.log.MetadataStore;
+import io.millrace.log.ShardLog;
+import io.millrace.streams.model.StreamStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every stream of this node, keyed by account, region and name. Owns the persisted metadata (written on every
+ * change) and the status lifecycle: a CREATING stream becomes ACTIVE and a DELETING one disappears once its
+ * {@link StreamMetadata#statusDueMs()} has passed, checked on access and by {@link #tick()}, so time-driven
+ * transitions follow the injected clock and need no sleeping thread.
+ *
+ * <p>Thread safety: lookups are lock-free; every change (create, update, delete, transition) holds the registry's
+ * monitor, so changes are serialised and each persists before it becomes visible.
+ */
+public final class StreamRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamRegistry.class);
+    private static final String KEY_PREFIX = "kinesis/stream/";
+
+    private final LogStore store;
+    private final MetadataStore metadataStore;
+    private final Clock clock;
+    private final StreamMetadataCodec codec = new StreamMetadataCodec();
+    private final Map<StreamKey, Stream> streams = new ConcurrentHashMap<>();
+
+    /** Loads every persisted stream and reopens its shard logs. */
+    public StreamRegistry(LogStore store, Clock clock) {
+        this.store = store;
+        this.metadataStore = store.metadata();
+        this.clock = clock;
+        metadataStore.loadAll().forEach((key, value) -> {
+            if (key.startsWith(KEY_PREFIX)) {
+                StreamMetadata metadata = codec.decode(value);
+                streams.put(metadata.key(), open(metadata));
+            }
+        });
+        tick();
+    }
+
+    /** The stream in any state, or empty when it does not exist. */
+    public Optional<Stream> find(StreamKey key) {
+        Stream stream = streams.get(key);
+        if (stream != null && isDue(stream.metadata())) {
+            settle(key);
+            stream = streams.get(key);
+        }
+        return Optional.ofNullable(stream);
+    }
+
+    /** The stream in any state; ResourceNotFound otherwise. */
+    public Stream require(StreamKey key) {
+        return find(key).orElseThrow(() -> StreamErrors.notFound(key));
+    }
+
+    /** A stream that accepts records (ACTIVE or UPDATING); ResourceNotFound otherwise, as AWS answers puts. */
+    public Stream requireWritable(StreamKey key) {
+        Stream stream = require(key);
+        if (!stream.metadata().writable()) {
+            throw StreamErrors.notFound(key);
+        }
+        return stream;
+    }
+
+    /** Every stream of an account in a region, sorted by name. */
+    public List<Stream> list(String accountId, String region) {
+        List<Stream> found = new ArrayList<>();
+        for (StreamKey key : streams.keySet()) {
+            if (key.accountId().equals(accountId) && key.region().equals(region)) {
+                find(key).ifPresent(found::add);
+            }
+        }
+        found.sort(Comparator.comparing(s -> s.key().name()));
+        return found;
+    }
+
+    /**
+     * Adds {@code proposed} unless a stream of that name exists (ResourceInUse). {@code admission} sees the
+     * metadata of every stream of the same account and region, under the registry's lock, and throws to refuse.
+     */
+    public synchronized Stream create(StreamMetadata proposed, Consumer<List<StreamMetadata>> admission) {
+        StreamKey key = proposed.key();
+        if (find(key).isPresent()) {
+            throw StreamErrors.alreadyExists(key);
+        }
+        admission.accept(list(key.accountId(), key.region()).stream().map(Stream::metadata).toList());
+        persist(proposed);
+        Stream stream = open(proposed);
+        streams.put(key, stream);
+        return stream;
+    }
+
+    /**
+     * Applies {@code change} to the current metadata of an existing stream, persists and publishes the result.
+     * {@code change} may throw to refuse; nothing changes then.
+     */
+    public synchronized StreamMetadata update(StreamKey key, UnaryOperator<StreamMetadata> change) {
+        Stream stream = require(key);
+        StreamMetadata changed = change.apply(stream.metadata());
+        persist(changed);
+        stream.replace(changed);
+        return changed;
+    }
+
+    /** Starts deleting a stream: gone at once when {@code delayMs} is 0, else DELETING until then. */
+    public synchronized void delete(StreamKey key, long delayMs) {
+        update(key, m -> m.withStatus(StreamStatus.DELETING, clock.millis() + delayMs));
+        settle(key);
+    }
+
+    /** Applies every transition that is due; the engine calls it periodically. */
+    public void tick() {
+        for (StreamKey key : List.copyOf(streams.keySet())) {
+            find(key);
+        }
+    }
+
+    /** Drops records older than each stream's retention from its logs (readers filter at read time as well). */
+    public void trimExpired() {
+        long nowMs = clock.millis();
+        for (Stream stream : streams.values()) {
+            long cutoffMs = nowMs - stream.metadata().retentionMs();
+            stream.logs().values().forEach(log -> log.trimOlderThan(cutoffMs));
+        }
+    }
+
+    private boolean isDue(StreamMetadata metadata) {
+        StreamStatus status = metadata.status();
+        return (status == StreamStatus.CREATING || status == StreamStatus.DELETING)
+                && metadata.statusDueMs() <= clock.millis();
+    }
+
+    private synchronized void settle(StreamKey key) {
+        Stream stream = streams.get(key);
+        if (stream == null || !isDue(stream.metadata())) {
+            return;
+        }
+        StreamMetadata metadata = stream.metadata();
+        if (metadata.status() == StreamStatus.CREATING) {
+            StreamMetadata active = metadata.withStatus(StreamStatus.ACTIVE, 0);
+            persist(active);
+            stream.replace(active);
+        } else {
+            streams.remove(key);
+            store.deleteStream(metadata.storageKey());
+            metadataStore.remove(storeKey(key));
+            LOG.debug("Deleted stream {}", metadata.arn());
+        }
+    }
+
+    private Stream open(StreamMetadata metadata) {
+        Map<Integer, ShardLog> logs = new HashMap<>();
+        for (ShardMetadata shard : metadata.shards()) {
+            logs.put(shard.index(), store.openShard(metadata.storageKey(), shard.index()));
+        }
+        return new Stream(metadata, logs);
+    }
+
+    private void persist(StreamMetadata metadata) {
+        metadataStore.put(storeKey(metadata.key()), codec.encode(metadata));
+    }
+
+    private static String storeKey(StreamKey key) {
+        return KEY_PREFIX + key.accountId() + "/" + key.region() + "/" + key.name();
+    }
+}

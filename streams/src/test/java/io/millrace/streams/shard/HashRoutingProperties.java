@@ -1,0 +1,90 @@
+package io.millrace.streams.shard;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HashRoutingProperties {
+
+    @Property
+    void everyHashKeyLandsInExactlyOneShard(@ForAll @IntRange(min = 1, max = 64) int shardCount,
+            @ForAll("hashKeys") BigInteger key) {
+        List<HashKeyRange> ranges = HashKeyRange.evenSplit(shardCount);
+        HashKey hashKey = new HashKey(key);
+        List<Integer> owners = IntStream.range(0, shardCount).filter(i -> ranges.get(i).contains(hashKey)).boxed()
+                .toList();
+        assertThat(owners).hasSize(1);
+        assertThat(map(ranges).route(hashKey)).isEqualTo(owners.get(0));
+    }
+
+    @Property
+    void evenSplitsCoverTheWholeSpaceWithoutGaps(@ForAll @IntRange(min = 1, max = 500) int shardCount) {
+        List<HashKeyRange> ranges = HashKeyRange.evenSplit(shardCount);
+        assertThat(ranges.get(0).start()).isEqualTo(HashKey.MIN);
+        assertThat(ranges.get(shardCount - 1).end()).isEqualTo(HashKey.MAX);
+        for (int i = 1; i < shardCount; i++) {
+            assertThat(ranges.get(i).start().value()).isEqualTo(ranges.get(i - 1).end().value().add(BigInteger.ONE));
+        }
+    }
+
+    @Property
+    void partitionKeysRouteToTheShardOfTheirMd5(@ForAll String partitionKey) {
+        List<HashKeyRange> ranges = HashKeyRange.evenSplit(5);
+        HashKey key = HashKey.ofPartitionKey(partitionKey);
+        assertThat(ranges.get(map(ranges).route(key)).contains(key)).isTrue();
+    }
+
+    @Provide
+    Arbitrary<BigInteger> hashKeys() {
+        return Arbitraries.bigIntegers().between(BigInteger.ZERO, HashKey.MAX.value())
+                .edgeCases(edges -> edges.includeOnly(BigInteger.ZERO, HashKey.MAX.value()));
+    }
+
+    @Test
+    void threeShardsUseTheBoundariesRecordedFromAws() {
+        List<HashKeyRange> ranges = HashKeyRange.evenSplit(3);
+        assertThat(ranges).extracting(r -> r.start() + "-" + r.end()).containsExactly(
+                "0-113427455640312821154458202477256070484",
+                "113427455640312821154458202477256070485-226854911280625642308916404954512140969",
+                "226854911280625642308916404954512140970-340282366920938463463374607431768211455");
+    }
+
+    @Test
+    void fourShardsAreEachOneQuarterWide() {
+        assertThat(HashKeyRange.evenSplit(4).get(1).start().value())
+                .isEqualTo(new BigInteger("85070591730234615865843651857942052864"));
+    }
+
+    @Test
+    void shardIdsParseTheWayKinesisDoes() {
+        assertThat(ShardId.parseIndex("shardId-000000000005")).isEqualTo(OptionalInt.of(5));
+        assertThat(ShardId.parseIndex("shardId-5")).isEqualTo(OptionalInt.of(5));
+        assertThat(ShardId.parseIndex("foo-0")).isEqualTo(OptionalInt.of(0));
+        assertThat(ShardId.parseIndex("7")).isEqualTo(OptionalInt.of(7));
+        assertThat(ShardId.parseIndex("a-00002147483647")).isEqualTo(OptionalInt.of(Integer.MAX_VALUE));
+        assertThat(ShardId.parseIndex("a-2147483648")).isEmpty();
+        assertThat(ShardId.parseIndex("shardId-x")).isEmpty();
+        assertThat(ShardId.parseIndex("shardId-")).isEmpty();
+        assertThat(new ShardId(7).toString()).isEqualTo("shardId-000000000007");
+    }
+
+    private static ShardMap map(List<HashKeyRange> ranges) {
+        List<ShardMap.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            entries.add(new ShardMap.Entry(i, ranges.get(i)));
+        }
+        return new ShardMap(entries);
+    }
+}
