@@ -140,7 +140,7 @@ public final class KinesisDispatcher implements ApiDispatcher {
     }
 
     private RequestContext contextOf(ApiRequest request, String requestId) {
-        CredentialScope scope = CredentialScope.fromRequest(request.headers().get("authorization"), request.query());
+        CredentialScope scope = CredentialScope.of(request);
         String accountId = defaultAccountId;
         String region = defaultRegion;
         if (scope != null) {

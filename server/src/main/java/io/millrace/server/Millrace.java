@@ -1,0 +1,124 @@
+package io.millrace.server;
+
+import io.millrace.log.LogStore;
+import io.millrace.log.local.LocalLogConfig;
+import io.millrace.log.local.LocalLogStore;
+import io.millrace.log.memory.InMemoryLogStore;
+import io.millrace.protocol.codec.KinesisProtocol;
+import io.millrace.server.config.ServerConfig;
+import io.millrace.server.http.HttpServer;
+import io.millrace.server.route.KinesisDispatcher;
+import io.millrace.streams.EngineConfig;
+import io.millrace.streams.KinesisEngine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running Millrace: storage, engine, dispatcher and transport wired from one {@link ServerConfig}. This is what
+ * {@link Main} starts and what tests embed ({@code Millrace.start(config)} on port 0, then {@link #port()}).
+ *
+ * <p>Thread safety: {@link #close()} may be called from any thread, once or more.
+ */
+public final class Millrace implements AutoCloseable {
+    private final ServerConfig config;
+    private final LogStore store;
+    private final KinesisEngine engine;
+    private final ExecutorService workers;
+    private final HttpServer http;
+    private final AtomicInteger closed = new AtomicInteger();
+
+    private Millrace(ServerConfig config, LogStore store, KinesisEngine engine, ExecutorService workers,
+                     HttpServer http) {
+        this.config = config;
+        this.store = store;
+        this.engine = engine;
+        this.workers = workers;
+        this.http = http;
+    }
+
+    /** Opens storage, reloads every stream and starts serving; returns once the port accepts requests. */
+    public static Millrace start(ServerConfig config) {
+        LogStore store = openStore(config);
+        try {
+            EngineConfig engineConfig = EngineConfig.defaults()
+                    .withIteratorSecret(IteratorSecret.loadOrCreate(store.metadata()))
+                    .withStreamDelaysMs(config.createStreamDelayMs(), config.deleteStreamDelayMs(),
+                            config.updateStreamDelayMs());
+            KinesisEngine engine = new KinesisEngine(store, engineConfig, Clock.systemUTC());
+            ExecutorService workers = workerPool(config.workerThreads());
+            KinesisDispatcher dispatcher = new KinesisDispatcher(KinesisProtocol.kinesis(), engine.operations(),
+                    workers, config.accountId(), config.region());
+            HttpServer http = HttpServer.start(config.transport(), dispatcher);
+            return new Millrace(config, store, engine, workers, http);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Stops accepting, lets in-flight requests finish (bounded by the shutdown timeout), then closes storage. */
+    @Override
+    public void close() {
+        if (closed.getAndIncrement() != 0) {
+            return;
+        }
+        try {
+            http.shutdownGracefully(Duration.ofMillis(config.shutdownTimeoutMs())).join();
+        } finally {
+            workers.shutdown();
+            awaitQuietly(workers, config.shutdownTimeoutMs());
+            engine.close();
+            store.close();
+        }
+    }
+
+    private static LogStore openStore(ServerConfig config) {
+        if (config.inMemory()) {
+            return new InMemoryLogStore();
+        }
+        LocalLogConfig logConfig = LocalLogConfig.builder()
+                .durability(io.millrace.log.local.Durability.valueOf(config.durability().name()))
+                .flushIntervalMs(config.flushIntervalMs())
+                .build();
+        return LocalLogStore.open(config.dataDir(), logConfig);
+    }
+
+    /**
+     * Operations run here, off the event loops. The queue is unbounded on purpose: admission is bounded by the
+     * transport (in-flight requests per connection), and a rejected continuation would strand a response.
+     */
+    private static ExecutorService workerPool(int configured) {
+        int threads = configured > 0 ? configured : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        AtomicInteger counter = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "millrace-worker-" + counter.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private static void awaitQuietly(ExecutorService pool, long timeoutMs) {
+        try {
+            pool.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
