@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Looks at the first bytes of a connection and installs the matching pipeline: TLS (then ALPN), HTTP/2 cleartext
- * with prior knowledge (the client preface), or HTTP/1.1. Removes itself; the bytes it held go on to the chosen
- * pipeline. One instance per connection.
+ * Looks at the first bytes of a connection and installs the matching pipeline: TLS (then ALPN), HTTP/2 with prior
+ * knowledge (the client preface), or HTTP/1.1. Removes itself; the bytes it held go on to the chosen pipeline.
+ * Also runs inside TLS when the client offered no ALPN: the AWS SDK's Netty client does exactly that by default
+ * ({@code ProtocolNegotiation.ASSUME_PROTOCOL}) and starts HTTP/2 straight after the handshake.
+ * One instance per connection.
  */
 final class ProtocolDetector extends ByteToMessageDecoder {
     static final byte[] HTTP2_PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -19,9 +21,11 @@ final class ProtocolDetector extends ByteToMessageDecoder {
     private static final int TLS_RECORD_HEADER_BYTES = 5;
 
     private final ProtocolPipelines pipelines;
+    private final boolean isInsideTls;
 
-    ProtocolDetector(ProtocolPipelines pipelines) {
+    ProtocolDetector(ProtocolPipelines pipelines, boolean isInsideTls) {
         this.pipelines = pipelines;
+        this.isInsideTls = isInsideTls;
     }
 
     @Override
@@ -29,7 +33,7 @@ final class ProtocolDetector extends ByteToMessageDecoder {
         if (in.readableBytes() < TLS_RECORD_HEADER_BYTES) {
             return;
         }
-        if (SslHandler.isEncrypted(in, false)) {
+        if (!isInsideTls && SslHandler.isEncrypted(in, false)) {
             pipelines.configureTls(ctx.channel());
         } else {
             int compared = Math.min(in.readableBytes(), HTTP2_PREFACE.length);

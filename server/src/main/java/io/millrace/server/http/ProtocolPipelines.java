@@ -38,7 +38,12 @@ final class ProtocolPipelines {
     /** Every accepted connection starts here. */
     void configureNewConnection(Channel connection) {
         connection.attr(ConnectionState.KEY).set(new ConnectionState(connection));
-        connection.pipeline().addLast("detect", new ProtocolDetector(this));
+        connection.pipeline().addLast("detect", new ProtocolDetector(this, false));
+    }
+
+    /** TLS without ALPN: the decrypted bytes are HTTP/2 with prior knowledge or HTTP/1.1. */
+    void configureDetectionInsideTls(Channel connection) {
+        connection.pipeline().addLast("detect-in-tls", new ProtocolDetector(this, true));
     }
 
     void configureTls(Channel connection) {
