@@ -200,7 +200,8 @@ public final class TlsMaterial {
                     return converter.getPrivateKey(info);
                 }
                 if (item instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
+                    // Only the private half: SEC1 EC keys may omit the public key, and then a key pair cannot form.
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
                 }
                 if (item instanceof PEMEncryptedKeyPair || item instanceof PKCS8EncryptedPrivateKeyInfo) {
                     throw new IllegalArgumentException("encrypted private keys are not supported: " + keyPem);

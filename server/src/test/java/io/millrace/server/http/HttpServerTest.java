@@ -290,8 +290,9 @@ class HttpServerTest {
             RawHttp1Connection.Response response = connection.read();
             stopped.get(10, TimeUnit.SECONDS);
 
+            // Whether the answer carries "Connection: close" depends on whether draining began before it was
+            // written; either way the server closes the connection once nothing is owed on it.
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.headers()).containsEntry("connection", "close");
             assertThat(connection.isClosedByServer()).isTrue();
         }
         assertThatThrownBy(() -> new Socket("127.0.0.1", server.port()).close()).isInstanceOf(ConnectException.class);

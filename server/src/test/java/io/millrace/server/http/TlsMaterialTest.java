@@ -1,10 +1,13 @@
 package io.millrace.server.http;
 
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,12 +92,21 @@ class TlsMaterialTest {
         generator.initialize(256);
         KeyPair pair = generator.generateKeyPair();
         Path key = dir.resolve("ec.key");
-        writePem(key, pair);
+        writePem(key, sec1WithNamedCurve(pair));
 
         TlsMaterial loaded = TlsMaterial.load(writeSelfSignedCert(), key);
 
         assertThat(Files.readString(key)).startsWith("-----BEGIN EC PRIVATE KEY-----");
-        assertThat(loaded.privateKey().getEncoded()).isEqualTo(pair.getPrivate().getEncoded());
+        assertThat(((java.security.interfaces.ECPrivateKey) loaded.privateKey()).getS())
+                .isEqualTo(((java.security.interfaces.ECPrivateKey) pair.getPrivate()).getS());
+    }
+
+    /** What {@code openssl ecparam -genkey} writes: SEC1 with the curve named inside the key. */
+    private static PemObject sec1WithNamedCurve(KeyPair pair) throws Exception {
+        PrivateKeyInfo pkcs8 = PrivateKeyInfo.getInstance(pair.getPrivate().getEncoded());
+        ECPrivateKey inner = ECPrivateKey.getInstance(pkcs8.parsePrivateKey());
+        ECPrivateKey sec1 = new ECPrivateKey(256, inner.getKey(), pkcs8.getPrivateKeyAlgorithm().getParameters());
+        return new PemObject("EC PRIVATE KEY", sec1.getEncoded());
     }
 
     private Path writeSelfSignedCert() throws Exception {
