@@ -149,6 +149,7 @@ class HttpServerTest {
             RawHttp1Connection.Response accepted = connection.read();
 
             assertThat(rejected.status()).isEqualTo(EchoDispatcher.OVERSIZED_STATUS);
+            assertThat(rejected.body()).contains("RequestTooLarge");
             assertThat(accepted.status()).isEqualTo(200);
             assertThat(accepted.body()).contains("\"bodyLength\":2");
         }
@@ -161,6 +162,7 @@ class HttpServerTest {
             H2TestClient.Answer accepted = client.post("/", bytes("fine"));
 
             assertThat(rejected.status()).isEqualTo(EchoDispatcher.OVERSIZED_STATUS);
+            assertThat(rejected.body()).contains("RequestTooLarge");
             assertThat(accepted.status()).isEqualTo(200);
             assertThat(accepted.body()).contains("\"protocol\":\"HTTP/2\"", "\"bodyLength\":4");
             assertThat(client.isConnected()).isTrue();
