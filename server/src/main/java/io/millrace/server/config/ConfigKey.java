@@ -1,0 +1,95 @@
+package io.millrace.server.config;
+
+import java.util.Locale;
+
+/**
+ * Every configuration key, documented once with its default. The same key is a command-line flag
+ * ({@code --data-dir}), an environment variable ({@code MILLRACE_DATA_DIR}) and a config-file property
+ * ({@code data-dir}); {@code --help} and {@code docs/configuration.md} are generated from this table.
+ */
+public enum ConfigKey {
+    HOST("host", "ADDRESS", "127.0.0.1",
+            "Address to listen on. Use 0.0.0.0 to accept connections from other hosts."),
+    PORT("port", "PORT", "4567",
+            "Port serving HTTP/1.1, HTTP/2 cleartext and TLS (HTTP/2 or HTTP/1.1 by ALPN). 0 picks a free port."),
+    DATA_DIR("data-dir", "DIR", "./data",
+            "Directory for stream data and the generated self-signed TLS certificate (tls/cert.pem, tls/key.pem)."),
+    IN_MEMORY("in-memory", "BOOLEAN", "false",
+            "Keep everything in memory and write nothing to disk; data is lost on exit."),
+    TLS_CERT("tls-cert", "FILE", null,
+            "PEM certificate chain to serve; without it a self-signed certificate is used."),
+    TLS_KEY("tls-key", "FILE", null,
+            "PEM private key (PKCS#8, PKCS#1 RSA or EC) for --tls-cert."),
+    ACCOUNT_ID("account-id", "ID", "000000000000",
+            "12-digit account id used in ARNs when a request's credentials name none."),
+    REGION("region", "REGION", "us-east-1",
+            "Region used in ARNs when a request's credential scope names none."),
+    DURABILITY("durability", "MODE", "fsync",
+            "When a write is acknowledged: fsync (after it is forced to disk), interval (forced every "
+                    + "flush-interval-ms) or none (left to the operating system)."),
+    FLUSH_INTERVAL_MS("flush-interval-ms", "MS", "100",
+            "How often data is forced to disk in interval mode."),
+    CREATE_STREAM_DELAY_MS("create-stream-delay-ms", "MS", "0",
+            "How long a new stream stays CREATING before it becomes ACTIVE."),
+    DELETE_STREAM_DELAY_MS("delete-stream-delay-ms", "MS", "0",
+            "How long a stream stays DELETING before it disappears."),
+    UPDATE_STREAM_DELAY_MS("update-stream-delay-ms", "MS", "0",
+            "How long a stream stays UPDATING during resharding and other updates."),
+    MAX_REQUEST_BYTES("max-request-bytes", "BYTES", "25165824",
+            "Largest request body accepted (24 MiB fits a 10 MiB record in base64 JSON); larger ones are refused."),
+    MAX_IN_FLIGHT_PER_CONNECTION("max-in-flight-per-connection", "COUNT", "64",
+            "Unanswered requests (HTTP/1.1) or concurrent streams (HTTP/2) one connection may have."),
+    IO_THREADS("io-threads", "COUNT", "0",
+            "Network event-loop threads; 0 means twice the number of cores."),
+    WORKER_THREADS("worker-threads", "COUNT", "0",
+            "Threads executing operations; 0 means the number of cores."),
+    SHUTDOWN_TIMEOUT_MS("shutdown-timeout-ms", "MS", "10000",
+            "How long shutdown waits for in-flight requests before closing connections.");
+
+    /** The environment variable naming a config file, beside {@code --config}. */
+    public static final String CONFIG_FILE_ENV = "MILLRACE_CONFIG";
+
+    private final String name;
+    private final String paramLabel;
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKey(String name, String paramLabel, String defaultValue, String description) {
+        this.name = name;
+        this.paramLabel = paramLabel;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The config-file property name, e.g. {@code data-dir}. */
+    public String propertyName() {
+        return name;
+    }
+
+    /** The command-line flag, e.g. {@code --data-dir}. */
+    public String option() {
+        return "--" + name;
+    }
+
+    /** The environment variable, e.g. {@code MILLRACE_DATA_DIR}. */
+    public String environmentVariable() {
+        return "MILLRACE_" + name.replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    public String paramLabel() {
+        return paramLabel;
+    }
+
+    /** The default as text, or {@code null} when the key is unset by default. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean isFlag() {
+        return this == IN_MEMORY;
+    }
+}

@@ -1,0 +1,93 @@
+package io.millrace.server.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Typed reading of raw configuration text, with one error format naming the key, the value's origin and what was
+ * expected. Single-use, not thread-safe.
+ */
+final class ConfigValues {
+    private final Map<ConfigKey, String> values;
+    private final Map<ConfigKey, String> origins;
+
+    ConfigValues(Map<ConfigKey, String> values, Map<ConfigKey, String> origins) {
+        this.values = values;
+        this.origins = origins;
+    }
+
+    /** The value, or the default; {@code null} only for keys without a default. */
+    String raw(ConfigKey key) {
+        String value = values.get(key);
+        return value != null ? value.trim() : key.defaultValue();
+    }
+
+    String text(ConfigKey key) {
+        String value = raw(key);
+        if (value == null || value.isEmpty()) {
+            throw invalid(key, value, "a non-empty value");
+        }
+        return value;
+    }
+
+    long number(ConfigKey key, long min, long max) {
+        String value = raw(key);
+        try {
+            long number = Long.parseLong(value);
+            if (number < min || number > max) {
+                throw invalid(key, value, "an integer in " + min + ".." + max);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw invalid(key, value, "an integer in " + min + ".." + max);
+        }
+    }
+
+    boolean bool(ConfigKey key) {
+        String value = raw(key);
+        if ("true".equalsIgnoreCase(value)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(value)) {
+            return false;
+        }
+        throw invalid(key, value, "true or false");
+    }
+
+    /** {@code null} when unset or empty (an empty env var is a common way to unset). */
+    Path path(ConfigKey key) {
+        String value = raw(key);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw invalid(key, value, "a file system path");
+        }
+    }
+
+    String accountId(ConfigKey key) {
+        String value = raw(key);
+        if (value == null || !value.matches("[0-9]{12}")) {
+            throw invalid(key, value, "12 digits");
+        }
+        return value;
+    }
+
+    Durability durability(ConfigKey key) {
+        String value = raw(key);
+        try {
+            return Durability.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, value, "one of fsync, interval, none");
+        }
+    }
+
+    private ConfigException invalid(ConfigKey key, String value, String expected) {
+        String origin = origins.getOrDefault(key, "default");
+        return new ConfigException("Invalid " + key.propertyName() + " (from " + origin + "): '" + value
+                + "' (expected: " + expected + ")");
+    }
+}

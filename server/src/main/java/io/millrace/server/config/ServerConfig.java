@@ -1,0 +1,69 @@
+package io.millrace.server.config;
+
+import io.millrace.server.http.TransportConfig;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The whole server configuration, immutable. Each component is described, with its default, by the
+ * {@link ConfigKey} of the same name; {@link #defaults()} is every default.
+ *
+ * @param tlsCertFile PEM chain, or {@code null} for the self-signed certificate
+ * @param tlsKeyFile  PEM key, or {@code null} exactly when {@code tlsCertFile} is
+ */
+public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, Path tlsCertFile, Path tlsKeyFile,
+                           String accountId, String region, Durability durability, long flushIntervalMs,
+                           long createStreamDelayMs, long deleteStreamDelayMs, long updateStreamDelayMs,
+                           int maxRequestBytes, int maxInFlightPerConnection, int ioThreads, int workerThreads,
+                           long shutdownTimeoutMs) {
+
+    /** Where the self-signed certificate lives under {@link #dataDir()}. */
+    public static final String TLS_SUBDIRECTORY = "tls";
+
+    public ServerConfig {
+        if ((tlsCertFile == null) != (tlsKeyFile == null)) {
+            throw new ConfigException("tls-cert and tls-key: give both or neither");
+        }
+    }
+
+    public static ServerConfig defaults() {
+        return from(new EnumMap<>(ConfigKey.class), Map.of());
+    }
+
+    /** The transport's view: same host, port and limits; the certificate is kept in the data dir unless in memory. */
+    public TransportConfig transport() {
+        Path tlsDir = inMemory ? null : dataDir.resolve(TLS_SUBDIRECTORY);
+        return new TransportConfig(host, port, maxRequestBytes, tlsCertFile, tlsKeyFile, tlsDir,
+                maxInFlightPerConnection, ioThreads);
+    }
+
+    /**
+     * Builds a config from raw text values; a missing key takes its default.
+     *
+     * @param origins where each value came from, for error messages (e.g. "environment variable MILLRACE_PORT")
+     */
+    static ServerConfig from(Map<ConfigKey, String> values, Map<ConfigKey, String> origins) {
+        ConfigValues v = new ConfigValues(values, origins);
+        return new ServerConfig(
+                v.text(ConfigKey.HOST),
+                (int) v.number(ConfigKey.PORT, 0, 65535),
+                v.path(ConfigKey.DATA_DIR),
+                v.bool(ConfigKey.IN_MEMORY),
+                v.path(ConfigKey.TLS_CERT),
+                v.path(ConfigKey.TLS_KEY),
+                v.accountId(ConfigKey.ACCOUNT_ID),
+                v.text(ConfigKey.REGION),
+                v.durability(ConfigKey.DURABILITY),
+                v.number(ConfigKey.FLUSH_INTERVAL_MS, 1, Long.MAX_VALUE),
+                v.number(ConfigKey.CREATE_STREAM_DELAY_MS, 0, Long.MAX_VALUE),
+                v.number(ConfigKey.DELETE_STREAM_DELAY_MS, 0, Long.MAX_VALUE),
+                v.number(ConfigKey.UPDATE_STREAM_DELAY_MS, 0, Long.MAX_VALUE),
+                (int) v.number(ConfigKey.MAX_REQUEST_BYTES, 1024, Integer.MAX_VALUE),
+                (int) v.number(ConfigKey.MAX_IN_FLIGHT_PER_CONNECTION, 1, 100_000),
+                (int) v.number(ConfigKey.IO_THREADS, 0, 1024),
+                (int) v.number(ConfigKey.WORKER_THREADS, 0, 1024),
+                v.number(ConfigKey.SHUTDOWN_TIMEOUT_MS, 0, Long.MAX_VALUE));
+    }
+}

@@ -1,0 +1,71 @@
+package io.millrace.server.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the one request of one HTTP/2 stream. An oversized body is answered on its stream alone; the connection
+ * and its other streams carry on.
+ *
+ * <p>Confined to the stream's event loop, which is its connection's; answers completing elsewhere hop back.
+ */
+final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(Http2StreamHandler.class);
+
+    private final ApiExchange exchange;
+    private final ConnectionState state;
+    private boolean isAnswered;
+
+    Http2StreamHandler(ApiExchange exchange, ConnectionState state) {
+        this.exchange = exchange;
+        this.state = state;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (isAnswered) {
+                return;
+            }
+            if (msg instanceof FullHttpRequest request) {
+                isAnswered = true;
+                ApiRequest apiRequest = ApiExchange.toApiRequest(request, request.content(), state.isTls(),
+                        ApiRequest.HTTP_2);
+                state.onRequestStarted();
+                exchange.answer(apiRequest).whenComplete((response, failure) -> {
+                    ApiResponse answer = response != null ? response : ApiExchange.internalFailure(failure);
+                    if (ctx.executor().inEventLoop()) {
+                        write(ctx, apiRequest, answer);
+                    } else {
+                        ctx.executor().execute(() -> write(ctx, apiRequest, answer));
+                    }
+                });
+            } else if (msg instanceof OversizedRequest oversized) {
+                isAnswered = true;
+                ApiRequest apiRequest = ApiExchange.toApiRequest(oversized.headersOnly(), Unpooled.EMPTY_BUFFER,
+                        state.isTls(), ApiRequest.HTTP_2);
+                state.onRequestStarted();
+                write(ctx, apiRequest, exchange.answerOversized(apiRequest));
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void write(ChannelHandlerContext ctx, ApiRequest request, ApiResponse response) {
+        ctx.writeAndFlush(ApiExchange.toHttpResponse(request, response))
+                .addListener((ChannelFutureListener) future -> state.onRequestFinished());
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("Resetting stream {} after an error", ctx.channel(), cause);
+        ctx.close();
+    }
+}
