@@ -71,7 +71,9 @@ final class Clients {
      * async method of the same signature and joined.
      */
     static KinesisClient blocking(KinesisAsyncClient async) {
-        InvocationHandler handler = (proxy, method, args) -> forward(async, method, args);
+        InvocationHandler handler = (proxy, method, args) -> method.isDefault() && method.getName().endsWith("Paginator")
+                ? InvocationHandler.invokeDefault(proxy, method, args) // the sync paginator, driving this proxy
+                : forward(async, method, args);
         return (KinesisClient) Proxy.newProxyInstance(Clients.class.getClassLoader(),
                 new Class<?>[] {KinesisClient.class}, handler);
     }

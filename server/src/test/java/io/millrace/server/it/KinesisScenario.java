@@ -190,8 +190,15 @@ abstract class KinesisScenario {
         assertThat(names).contains(name).containsAll(extra).doesNotHaveDuplicates().isSorted();
 
         List<String> shardIds = new ArrayList<>();
-        kinesis.describeStreamPaginator(r -> r.streamName(name).limit(1))
-                .forEach(page -> page.streamDescription().shards().forEach(s -> shardIds.add(s.shardId())));
+        boolean hasMore = true;
+        while (hasMore) {
+            String exclusiveStart = shardIds.isEmpty() ? null : shardIds.get(shardIds.size() - 1);
+            DescribeStreamResponse page = kinesis.describeStream(r -> r.streamName(name).limit(1)
+                    .exclusiveStartShardId(exclusiveStart));
+            assertThat(page.streamDescription().shards()).hasSize(1);
+            page.streamDescription().shards().forEach(s -> shardIds.add(s.shardId()));
+            hasMore = page.streamDescription().hasMoreShards();
+        }
         assertThat(shardIds).containsExactly("shardId-000000000000", "shardId-000000000001", "shardId-000000000002");
 
         ListShardsResponse first = kinesis.listShards(r -> r.streamName(name).maxResults(2));
