@@ -13,6 +13,7 @@ import io.millrace.streams.KinesisEngine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -44,6 +45,8 @@ public final class Millrace implements AutoCloseable {
 
     /** Opens storage, reloads every stream and starts serving; returns once the port accepts requests. */
     public static Millrace start(ServerConfig config) {
+        // Loading the service model is the slowest part of start-up; it overlaps with opening storage.
+        CompletableFuture<KinesisProtocol> protocol = CompletableFuture.supplyAsync(KinesisProtocol::kinesis);
         LogStore store = openStore(config);
         try {
             EngineConfig engineConfig = EngineConfig.defaults()
@@ -52,7 +55,7 @@ public final class Millrace implements AutoCloseable {
                             config.updateStreamDelayMs());
             KinesisEngine engine = new KinesisEngine(store, engineConfig, Clock.systemUTC());
             ExecutorService workers = workerPool(config.workerThreads());
-            KinesisDispatcher dispatcher = new KinesisDispatcher(KinesisProtocol.kinesis(), engine.operations(),
+            KinesisDispatcher dispatcher = new KinesisDispatcher(protocol.join(), engine.operations(),
                     workers, config.accountId(), config.region());
             HttpServer http = HttpServer.start(config.transport(), dispatcher);
             return new Millrace(config, store, engine, workers, http);

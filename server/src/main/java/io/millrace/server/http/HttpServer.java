@@ -38,8 +38,11 @@ public final class HttpServer implements AutoCloseable {
     private final ChannelGroup connections;
     private final EventLoops loops;
     private final AtomicReference<CompletableFuture<Void>> shutdown = new AtomicReference<>();
+    private final CompletableFuture<SslContext> tlsContext;
 
-    private HttpServer(Channel listener, ChannelGroup connections, EventLoops loops) {
+    private HttpServer(Channel listener, ChannelGroup connections, EventLoops loops,
+                       CompletableFuture<SslContext> tlsContext) {
+        this.tlsContext = tlsContext;
         this.listener = listener;
         this.connections = connections;
         this.loops = loops;
@@ -47,7 +50,7 @@ public final class HttpServer implements AutoCloseable {
 
     /** Binds {@code config.host():config.port()} and serves until shut down. */
     public static HttpServer start(TransportConfig config, ApiDispatcher dispatcher) {
-        SslContext sslContext = TlsMaterial.forConfig(config).serverContext();
+        CompletableFuture<SslContext> sslContext = tlsContext(config);
         EventLoops loops = EventLoops.create(config.ioThreads());
         ChannelGroup connections = new DefaultChannelGroup("millrace-connections", GlobalEventExecutor.INSTANCE);
         ProtocolPipelines pipelines = new ProtocolPipelines(new ApiExchange(dispatcher), sslContext, config,
@@ -71,10 +74,38 @@ public final class HttpServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
                     + bound.cause().getMessage(), bound.cause());
         }
-        HttpServer server = new HttpServer(bound.channel(), connections, loops);
+        HttpServer server = new HttpServer(bound.channel(), connections, loops, sslContext);
         LOG.info("Listening on {} (HTTP/1.1, h2c, TLS with ALPN h2/http1.1; {} transport)", server.address(),
                 loops.isNative() ? "epoll" : "NIO");
         return server;
+    }
+
+    /**
+     * A configured certificate is loaded before binding, so a bad one stops the start. The self-signed one is
+     * loaded (or generated) in the background: building a TLS context costs most of a second of start-up, and
+     * plain-HTTP clients need not wait for it; a TLS client that comes first is held until it is ready.
+     */
+    private static CompletableFuture<SslContext> tlsContext(TransportConfig config) {
+        if (config.tlsCertFile() != null) {
+            return CompletableFuture.completedFuture(TlsMaterial.forConfig(config).serverContext());
+        }
+        CompletableFuture<SslContext> context = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                context.complete(TlsMaterial.forConfig(config).serverContext());
+            } catch (RuntimeException e) {
+                LOG.error("Cannot prepare the self-signed TLS certificate; https:// connections will be refused", e);
+                context.completeExceptionally(e);
+            }
+        }, "millrace-tls-loader");
+        loader.setDaemon(true);
+        loader.start();
+        return context;
+    }
+
+    /** Completes when https:// connections are served without waiting (the TLS context is ready). */
+    public CompletableFuture<Void> tlsReady() {
+        return tlsContext.thenApply(context -> null);
     }
 
     public int port() {

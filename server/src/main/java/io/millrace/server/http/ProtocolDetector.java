@@ -22,6 +22,7 @@ final class ProtocolDetector extends ByteToMessageDecoder {
 
     private final ProtocolPipelines pipelines;
     private final boolean isInsideTls;
+    private boolean isWaitingForTls;
 
     ProtocolDetector(ProtocolPipelines pipelines, boolean isInsideTls) {
         this.pipelines = pipelines;
@@ -34,6 +35,10 @@ final class ProtocolDetector extends ByteToMessageDecoder {
             return;
         }
         if (!isInsideTls && SslHandler.isEncrypted(in, false)) {
+            if (!pipelines.tlsContext().isDone()) {
+                waitForTls(ctx);
+                return;
+            }
             pipelines.configureTls(ctx.channel());
         } else {
             int compared = Math.min(in.readableBytes(), HTTP2_PREFACE.length);
@@ -46,6 +51,27 @@ final class ProtocolDetector extends ByteToMessageDecoder {
             }
         }
         ctx.pipeline().remove(this);
+    }
+
+    /**
+     * A TLS client arrived while the certificate is still loading (only in the first moments after start): hold its
+     * bytes, stop reading, and continue on the event loop once the context is ready. Never blocks the loop.
+     */
+    private void waitForTls(ChannelHandlerContext ctx) {
+        if (isWaitingForTls) {
+            return;
+        }
+        isWaitingForTls = true;
+        ctx.channel().config().setAutoRead(false);
+        pipelines.tlsContext().whenComplete((context, failure) -> ctx.channel().eventLoop().execute(() -> {
+            if (failure != null) {
+                ctx.close();
+                return;
+            }
+            ctx.channel().config().setAutoRead(true);
+            pipelines.configureTls(ctx.channel());
+            ctx.pipeline().remove(this);
+        }));
     }
 
     private static boolean startsWithPreface(ByteBuf in, int length) {

@@ -11,6 +11,8 @@ import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.SslContext;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Builds every pipeline the port can need: detection, TLS + ALPN, HTTP/1.1, HTTP/2 and its per-stream pipeline.
  * Only Netty's codecs speak the protocols; the handlers added here hand requests to the {@link ApiExchange}.
@@ -22,14 +24,15 @@ final class ProtocolPipelines {
     private static final int MAX_CHUNK_BYTES = 65536;
 
     private final ApiExchange exchange;
-    private final SslContext sslContext;
+    private final CompletableFuture<SslContext> tlsContext;
     private final int maxRequestBytes;
     private final int maxInFlightPerConnection;
     private final long http2GoAwayTimeoutMs;
 
-    ProtocolPipelines(ApiExchange exchange, SslContext sslContext, TransportConfig config, long http2GoAwayTimeoutMs) {
+    ProtocolPipelines(ApiExchange exchange, CompletableFuture<SslContext> tlsContext, TransportConfig config,
+                      long http2GoAwayTimeoutMs) {
         this.exchange = exchange;
-        this.sslContext = sslContext;
+        this.tlsContext = tlsContext;
         this.maxRequestBytes = config.maxRequestBytes();
         this.maxInFlightPerConnection = config.maxInFlightPerConnection();
         this.http2GoAwayTimeoutMs = http2GoAwayTimeoutMs;
@@ -46,9 +49,15 @@ final class ProtocolPipelines {
         connection.pipeline().addLast("detect-in-tls", new ProtocolDetector(this, true));
     }
 
+    /** The TLS context; it may still be loading just after start (see {@link HttpServer#start}). */
+    CompletableFuture<SslContext> tlsContext() {
+        return tlsContext;
+    }
+
+    /** Installs TLS; only called once {@link #tlsContext()} has completed normally. */
     void configureTls(Channel connection) {
         ConnectionState.of(connection).markTls();
-        connection.pipeline().addLast("tls", sslContext.newHandler(connection.alloc()));
+        connection.pipeline().addLast("tls", tlsContext.join().newHandler(connection.alloc()));
         connection.pipeline().addLast("alpn", new AlpnNegotiator(this));
     }
 

@@ -40,6 +40,7 @@ class HttpServerTest {
     void start() {
         server = HttpServer.start(TransportConfig.defaults().withPort(0).withMaxRequestBytes(MAX_REQUEST_BYTES)
                 .withTls(null, null, tlsDir), dispatcher);
+        server.tlsReady().join(); // the tests read the generated certificate file
     }
 
     @AfterEach
