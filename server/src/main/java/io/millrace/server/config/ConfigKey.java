@@ -42,7 +42,7 @@ public enum ConfigKey {
     IO_THREADS("io-threads", "COUNT", "0",
             "Network event-loop threads; 0 means twice the number of cores."),
     WORKER_THREADS("worker-threads", "COUNT", "0",
-            "Threads executing operations; 0 means the number of cores."),
+            "Threads executing operations; 0 means twice the number of cores, at least 4."),
     SHUTDOWN_TIMEOUT_MS("shutdown-timeout-ms", "MS", "10000",
             "How long shutdown waits for in-flight requests before closing connections.");
 
