@@ -93,6 +93,12 @@ class CrashRestartIT {
         try (KinesisClient kinesis = client()) {
             assertAllPresent(kinesis, acked);
         }
+        server.destroy(); // SIGTERM: the shutdown hook closes the transport and the store cleanly
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("server exited after SIGTERM").isTrue();
+        startServer();
+        try (KinesisClient kinesis = client()) {
+            assertAllPresent(kinesis, acked);
+        }
         assertThat(acked).hasSizeGreaterThan(ROUNDS * 100);
         assertThat(reused).as("sequence numbers at or below one acknowledged before a crash").isEmpty();
     }
