@@ -52,7 +52,9 @@ public final class Millrace implements AutoCloseable {
             EngineConfig engineConfig = EngineConfig.defaults()
                     .withIteratorSecret(IteratorSecret.loadOrCreate(store.metadata()))
                     .withStreamDelaysMs(config.createStreamDelayMs(), config.deleteStreamDelayMs(),
-                            config.updateStreamDelayMs());
+                            config.updateStreamDelayMs())
+                    .withLimitsEnforced(config.enforceLimits())
+                    .withFaultPlan(config.faultInjection());
             KinesisEngine engine = new KinesisEngine(store, engineConfig, Clock.systemUTC());
             ExecutorService workers = workerPool(config.workerThreads());
             KinesisDispatcher dispatcher = new KinesisDispatcher(protocol.join(), engine.operations(),

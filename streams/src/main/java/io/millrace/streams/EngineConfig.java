@@ -1,5 +1,7 @@
 package io.millrace.streams;
 
+import io.millrace.streams.limit.FaultPlan;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,23 +19,26 @@ import java.security.SecureRandom;
  * @param iteratorTtlMs life of a shard iterator
  * @param nextTokenTtlMs life of a ListStreams/ListShards NextToken
  * @param iteratorSecret key authenticating shard iterators and tokens; nodes sharing streams must share it
+ * @param limitsEnforced whether per-shard throughput and control-plane TPS limits apply (off by default)
+ * @param faultPlan which operations fail on purpose, and how often ({@link FaultPlan#NONE} by default)
  */
 public record EngineConfig(long createStreamDelayMs, long deleteStreamDelayMs, long updateStreamDelayMs,
         int shardLimit, int onDemandDefaultShardCount, int onDemandStreamCountLimit, long iteratorTtlMs,
-        long nextTokenTtlMs, byte[] iteratorSecret) {
+        long nextTokenTtlMs, byte[] iteratorSecret, boolean limitsEnforced, FaultPlan faultPlan) {
 
     public EngineConfig {
         if (iteratorSecret.length < 16) {
             throw new IllegalArgumentException("iteratorSecret: " + iteratorSecret.length + " bytes (expected: >= 16)");
         }
         iteratorSecret = iteratorSecret.clone();
+        faultPlan = faultPlan == null ? FaultPlan.NONE : faultPlan;
     }
 
     /** AWS-like defaults with a random iterator secret (iterators then do not survive a restart). */
     public static EngineConfig defaults() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        return new EngineConfig(0, 0, 0, 500, 4, 50, 300_000, 300_000, secret);
+        return new EngineConfig(0, 0, 0, 500, 4, 50, 300_000, 300_000, secret, false, FaultPlan.NONE);
     }
 
     @Override
@@ -43,7 +48,7 @@ public record EngineConfig(long createStreamDelayMs, long deleteStreamDelayMs, l
 
     public EngineConfig withIteratorSecret(byte[] secret) {
         return new EngineConfig(createStreamDelayMs, deleteStreamDelayMs, updateStreamDelayMs, shardLimit,
-                onDemandDefaultShardCount, onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, secret);
+                onDemandDefaultShardCount, onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, secret, limitsEnforced, faultPlan);
     }
 
     /** Uses the SHA-256 of {@code passphrase} as the secret, so any non-empty string the server persists works. */
@@ -58,11 +63,26 @@ public record EngineConfig(long createStreamDelayMs, long deleteStreamDelayMs, l
 
     public EngineConfig withStreamDelaysMs(long createMs, long deleteMs, long updateMs) {
         return new EngineConfig(createMs, deleteMs, updateMs, shardLimit, onDemandDefaultShardCount,
-                onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, iteratorSecret);
+                onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, iteratorSecret, limitsEnforced,
+                faultPlan);
     }
 
     public EngineConfig withLimits(int shards, int onDemandShards, int onDemandStreams) {
         return new EngineConfig(createStreamDelayMs, deleteStreamDelayMs, updateStreamDelayMs, shards,
-                onDemandShards, onDemandStreams, iteratorTtlMs, nextTokenTtlMs, iteratorSecret);
+                onDemandShards, onDemandStreams, iteratorTtlMs, nextTokenTtlMs, iteratorSecret, limitsEnforced,
+                faultPlan);
+    }
+
+    /** With per-shard throughput and control-plane TPS limits on or off. */
+    public EngineConfig withLimitsEnforced(boolean enforced) {
+        return new EngineConfig(createStreamDelayMs, deleteStreamDelayMs, updateStreamDelayMs, shardLimit,
+                onDemandDefaultShardCount, onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, iteratorSecret,
+                enforced, faultPlan);
+    }
+
+    public EngineConfig withFaultPlan(FaultPlan plan) {
+        return new EngineConfig(createStreamDelayMs, deleteStreamDelayMs, updateStreamDelayMs, shardLimit,
+                onDemandDefaultShardCount, onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, iteratorSecret,
+                limitsEnforced, plan);
     }
 }

@@ -1,6 +1,7 @@
 package io.millrace.streams;
 
 import io.millrace.log.LogStore;
+import io.millrace.streams.account.AccountSettings;
 import io.millrace.streams.op.KinesisOperations;
 import io.millrace.streams.op.OperationTable;
 import io.millrace.streams.stream.StreamRegistry;
@@ -31,7 +32,8 @@ public final class KinesisEngine implements AutoCloseable {
 
     public KinesisEngine(LogStore store, EngineConfig config, Clock clock) {
         this.streams = new StreamRegistry(store, clock);
-        this.operations = KinesisOperations.table(streams, config, clock);
+        this.operations = KinesisOperations.table(streams, new AccountSettings(store.metadata(), clock), config,
+                clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "millrace-streams-maintenance");
             thread.setDaemon(true);

@@ -44,7 +44,17 @@ public enum ConfigKey {
     WORKER_THREADS("worker-threads", "COUNT", "0",
             "Threads executing operations; 0 means twice the number of cores, at least 4."),
     SHUTDOWN_TIMEOUT_MS("shutdown-timeout-ms", "MS", "10000",
-            "How long shutdown waits for in-flight requests before closing connections.");
+            "How long shutdown waits for in-flight requests before closing connections."),
+    ENFORCE_LIMITS("enforce-limits", "BOOLEAN", "false",
+            "Enforce AWS's throughput limits: per shard 1 MiB/s and 1,000 records/s of writes and 5 GetRecords "
+                    + "calls/s and 2 MiB/s of reads (ProvisionedThroughputExceededException; per record in "
+                    + "PutRecords), and per-account control-plane TPS (LimitExceededException)."),
+    FAULT_INJECTION("fault-injection", "RULES", null,
+            "Fail a random fraction of calls on purpose, to test client retries. Comma-separated rules "
+                    + "Operation:throttle=P (ProvisionedThroughputExceededException) or Operation:internal=P "
+                    + "(InternalFailure), P in [0, 1], e.g. PutRecords:throttle=0.1,GetRecords:internal=0.05."),
+    FAULT_SEED("fault-seed", "SEED", "0",
+            "Seed of fault injection's random draws; the same seed and call sequence inject the same faults.");
 
     /** The environment variable naming a config file, beside {@code --config}. */
     public static final String CONFIG_FILE_ENV = "MILLRACE_CONFIG";
@@ -90,6 +100,6 @@ public enum ConfigKey {
     }
 
     public boolean isFlag() {
-        return this == IN_MEMORY;
+        return this == IN_MEMORY || this == ENFORCE_LIMITS;
     }
 }

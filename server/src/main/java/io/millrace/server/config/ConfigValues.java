@@ -1,5 +1,7 @@
 package io.millrace.server.config;
 
+import io.millrace.streams.limit.FaultPlan;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -82,6 +84,18 @@ final class ConfigValues {
             return Durability.parse(value);
         } catch (IllegalArgumentException e) {
             throw invalid(key, value, "one of fsync, interval, none");
+        }
+    }
+
+    /** The fault-injection rules seeded by {@code seedKey}; an empty plan when unset. */
+    FaultPlan faultPlan(ConfigKey rulesKey, ConfigKey seedKey) {
+        long seed = number(seedKey, Long.MIN_VALUE, Long.MAX_VALUE);
+        String value = raw(rulesKey);
+        try {
+            return FaultPlan.parse(value, seed);
+        } catch (IllegalArgumentException e) {
+            throw invalid(rulesKey, value, "Operation:throttle=P or Operation:internal=P, comma-separated; "
+                    + e.getMessage());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.millrace.server.config;
 
+import io.millrace.streams.limit.FaultPlan;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,10 +70,20 @@ class MillraceCommandTest {
                 "--durability", "none", "--flush-interval-ms", "7", "--create-stream-delay-ms", "1",
                 "--delete-stream-delay-ms", "2", "--update-stream-delay-ms", "3", "--max-request-bytes", "4096",
                 "--max-in-flight-per-connection", "8", "--io-threads", "2", "--worker-threads", "3",
-                "--shutdown-timeout-ms", "99");
+                "--shutdown-timeout-ms", "99", "--enforce-limits", "--fault-injection", "PutRecords:throttle=0.25",
+                "--fault-seed", "5");
 
         assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 0, Path.of("/srv/millrace"), true, Path.of("c.pem"),
-                Path.of("k.pem"), "123456789012", "ap-east-1", Durability.NONE, 7, 1, 2, 3, 4096, 8, 2, 3, 99));
+                Path.of("k.pem"), "123456789012", "ap-east-1", Durability.NONE, 7, 1, 2, 3, 4096, 8, 2, 3, 99, true,
+                FaultPlan.parse("PutRecords:throttle=0.25", 5)));
+    }
+
+    @Test
+    void aMalformedFaultInjectionRuleNamesTheKeyAndTheSyntax() {
+        assertThatThrownBy(() -> MillraceCommand.parse(Map.of(), "--fault-injection", "PutRecords:slow=0.1"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Invalid fault-injection (from flag --fault-injection): 'PutRecords:slow=0.1'")
+                .hasMessageContaining("Operation:throttle=P");
     }
 
     @Test
@@ -164,6 +176,8 @@ class MillraceCommandTest {
             case DURABILITY -> "none";
             case SHUTDOWN_TIMEOUT_MS -> "42";
             case MAX_REQUEST_BYTES -> "5000";
+            case ENFORCE_LIMITS -> "true";
+            case FAULT_INJECTION -> "GetRecords:internal=0.5";
             default -> "7";
         };
     }

@@ -7,5 +7,6 @@ import java.util.List;
 public record StreamDescriptionSummary(String streamName, String streamARN, StreamStatus streamStatus,
         StreamModeDetails streamModeDetails, Integer retentionPeriodHours, Instant streamCreationTimestamp,
         List<EnhancedMetrics> enhancedMonitoring, EncryptionType encryptionType, String keyId, Integer openShardCount,
-        Integer consumerCount, Integer maxRecordSizeInKiB, RecordDistributionStrategy recordDistributionStrategy) {
+        Integer consumerCount, Integer maxRecordSizeInKiB, RecordDistributionStrategy recordDistributionStrategy,
+        WarmThroughputObject warmThroughput) {
 }

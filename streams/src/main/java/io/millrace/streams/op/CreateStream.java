@@ -1,5 +1,6 @@
 package io.millrace.streams.op;
 
+import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.EngineConfig;
 import io.millrace.streams.model.RecordDistributionStrategy;
@@ -74,11 +75,16 @@ public final class CreateStream implements SyncOperation<CreateStreamRequest, Vo
         RecordDistributionStrategy strategy = request.recordDistributionStrategy() == null
                 ? RecordDistributionStrategy.USER_PARTITION_KEY : request.recordDistributionStrategy();
         if (strategy == RecordDistributionStrategy.AUTO && mode != StreamMode.ON_DEMAND) {
-            // [UNVERIFIED] text; the documentation only says AUTO needs an on-demand stream.
-            throw KinesisError.INVALID_ARGUMENT.exception(
-                    "RecordDistributionStrategy AUTO is only supported for streams in ON_DEMAND mode.");
+            throw autoNeedsOnDemand();
         }
         return strategy;
+    }
+
+    /** Also raised by UpdateStreamRecordDistributionStrategy. */
+    static ApiException autoNeedsOnDemand() {
+        // [UNVERIFIED] text; the documentation only says AUTO needs an on-demand stream.
+        return KinesisError.INVALID_ARGUMENT.exception(
+                "RecordDistributionStrategy AUTO is only supported for streams in ON_DEMAND mode.");
     }
 
     private StreamMetadata newStream(StreamKey key, StreamMode mode, RecordDistributionStrategy strategy,

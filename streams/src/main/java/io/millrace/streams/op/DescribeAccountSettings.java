@@ -1,19 +1,23 @@
 package io.millrace.streams.op;
 
-import io.millrace.streams.model.MinimumThroughputBillingCommitmentOutput;
-import io.millrace.streams.model.MinimumThroughputBillingCommitmentOutputStatus;
+import io.millrace.streams.account.AccountSettings;
 
 /**
  * <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DescribeAccountSettings.html">
- * DescribeAccountSettings</a>: no billing commitment exists until UpdateAccountSettings is implemented, so the
- * status is always DISABLED. Stateless.
+ * DescribeAccountSettings</a>: the caller's minimum throughput billing commitment as UpdateAccountSettings left it
+ * (DISABLED when never set), with a scheduled end applied once it has passed. Thread-safe.
  */
 public final class DescribeAccountSettings
         implements SyncOperation<DescribeAccountSettingsRequest, DescribeAccountSettingsResponse> {
+    private final AccountSettings accounts;
+
+    DescribeAccountSettings(AccountSettings accounts) {
+        this.accounts = accounts;
+    }
 
     @Override
     public DescribeAccountSettingsResponse call(DescribeAccountSettingsRequest request, RequestContext context) {
-        return new DescribeAccountSettingsResponse(new MinimumThroughputBillingCommitmentOutput(
-                MinimumThroughputBillingCommitmentOutputStatus.DISABLED, null, null, null));
+        return new DescribeAccountSettingsResponse(BillingCommitments.toWire(
+                accounts.commitment(context.accountId(), context.region())));
     }
 }

@@ -1,6 +1,5 @@
 package io.millrace.streams.op;
 
-import io.millrace.streams.model.EncryptionType;
 import io.millrace.streams.model.Shard;
 import io.millrace.streams.model.StreamDescription;
 import io.millrace.streams.model.StreamStatus;
@@ -43,7 +42,7 @@ public final class DescribeStream implements SyncOperation<DescribeStreamRequest
         boolean hasMore = shards.size() > limit;
         return new DescribeStreamResponse(new StreamDescription(stream.name(), stream.arn(), stream.status(),
                 WireShapes.modeDetails(stream), hasMore ? shards.subList(0, limit) : shards, hasMore,
-                stream.retentionHours(), WireShapes.creationTimestamp(stream), WireShapes.NO_ENHANCED_MONITORING,
-                EncryptionType.NONE, null));
+                stream.retentionHours(), WireShapes.creationTimestamp(stream), WireShapes.enhancedMonitoring(stream),
+                stream.settings().encryptionType(), stream.settings().keyId()));
     }
 }

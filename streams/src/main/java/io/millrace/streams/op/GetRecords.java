@@ -4,6 +4,7 @@ import io.millrace.log.ReadResult;
 import io.millrace.log.ShardLog;
 import io.millrace.log.StoredRecord;
 import io.millrace.protocol.error.KinesisError;
+import io.millrace.streams.limit.ShardThroughput;
 import io.millrace.streams.model.Record;
 import io.millrace.streams.position.ShardIterator;
 import io.millrace.streams.position.ShardIteratorCodec;
@@ -34,12 +35,15 @@ public final class GetRecords implements SyncOperation<GetRecordsRequest, GetRec
 
     private final StreamRegistry streams;
     private final ShardIteratorCodec iterators;
+    private final ShardThroughput throughput;
     private final Clock clock;
     private final long iteratorTtlMs;
 
-    GetRecords(StreamRegistry streams, ShardIteratorCodec iterators, Clock clock, long iteratorTtlMs) {
+    GetRecords(StreamRegistry streams, ShardIteratorCodec iterators, ShardThroughput throughput, Clock clock,
+            long iteratorTtlMs) {
         this.streams = streams;
         this.iterators = iterators;
+        this.throughput = throughput;
         this.clock = clock;
         this.iteratorTtlMs = iteratorTtlMs;
     }
@@ -59,17 +63,24 @@ public final class GetRecords implements SyncOperation<GetRecordsRequest, GetRec
             throw StreamErrors.shardDoesNotExist(key, iterator.shardIndex());
         }
         StreamMetadata metadata = stream.metadata();
+        if (!throughput.tryRead(metadata.storageKey(), iterator.shardIndex())) {
+            throw KinesisError.PROVISIONED_THROUGHPUT_EXCEEDED.exception(
+                    RecordWriter.throttledMessage(metadata, iterator.shardIndex()));
+        }
         // Arrival times never decrease within a log, so one lookup skips every record past retention.
         long from = Math.max(iterator.position(), log.positionForTimestamp(metadata.readableFromMs(nowMs)));
         int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
         ReadResult read = log.read(from, limit, MAX_RESPONSE_BYTES);
         List<StoredRecord> stored = read.records();
+        throughput.onRead(metadata.storageKey(), iterator.shardIndex(),
+                stored.stream().mapToLong(r -> RecordWriter.sizeBytes(r.data(), r.partitionKey())).sum());
         long next = stored.isEmpty() ? from : read.nextPosition();
         long millisBehindLatest = next >= log.endPosition() || stored.isEmpty()
                 ? 0 : Math.max(0, nowMs - stored.get(stored.size() - 1).arrivalMs());
         List<Record> records = stored.stream().map(r -> new Record(
                 RecordWriter.sequenceNumber(metadata, iterator.shardIndex(), r.position(), r.arrivalMs()),
-                Instant.ofEpochMilli(r.arrivalMs()), r.data(), r.partitionKey(), null)).toList();
+                Instant.ofEpochMilli(r.arrivalMs()), r.data(), r.partitionKey(),
+                Encryption.ofRecord(metadata, r.arrivalMs()))).toList();
         String nextIterator = iterators.encode(new ShardIterator(iterator.accountId(), iterator.region(),
                 iterator.streamName(), iterator.streamCreationMs(), iterator.shardIndex(), next, nowMs));
         return new GetRecordsResponse(records, nextIterator, millisBehindLatest, null);

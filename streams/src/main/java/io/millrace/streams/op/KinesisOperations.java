@@ -1,6 +1,11 @@
 package io.millrace.streams.op;
 
 import io.millrace.streams.EngineConfig;
+import io.millrace.streams.account.AccountSettings;
+import io.millrace.streams.limit.ControlPlaneRateLimit;
+import io.millrace.streams.limit.FaultInjection;
+import io.millrace.streams.limit.FaultPlan;
+import io.millrace.streams.limit.ShardThroughput;
 import io.millrace.streams.position.NextTokenCodec;
 import io.millrace.streams.position.ShardIteratorCodec;
 import io.millrace.streams.stream.StreamRegistry;
@@ -9,7 +14,8 @@ import java.time.Clock;
 
 /**
  * Builds the Kinesis operation table: one row per operation, each wrapped in the {@link StorageFaultBoundary} so
- * storage faults become InternalFailure in exactly one place.
+ * storage faults become InternalFailure in exactly one place, and in the opt-in control-plane rate limit and fault
+ * injection decorators.
  */
 public final class KinesisOperations {
     public static final String TARGET_PREFIX = "Kinesis_20131202";
@@ -17,22 +23,27 @@ public final class KinesisOperations {
     private KinesisOperations() {
     }
 
-    public static OperationTable table(StreamRegistry streams, EngineConfig config, Clock clock) {
+    public static OperationTable table(StreamRegistry streams, AccountSettings accounts, EngineConfig config,
+            Clock clock) {
         byte[] secret = config.iteratorSecret();
         ShardIteratorCodec iterators = new ShardIteratorCodec(secret);
         PageTokens tokens = new PageTokens(new NextTokenCodec(secret), clock, config.nextTokenTtlMs());
-        Rows rows = new Rows(OperationTable.builder(TARGET_PREFIX));
+        ShardThroughput throughput = config.limitsEnforced()
+                ? ShardThroughput.enforced(clock) : ShardThroughput.unlimited();
+        Rows rows = new Rows(OperationTable.builder(TARGET_PREFIX),
+                config.limitsEnforced() ? new ControlPlaneRateLimit(clock) : null,
+                new FaultInjection(config.faultPlan()));
         rows.add("CreateStream", CreateStreamRequest.class, new CreateStream(streams, config, clock));
         rows.add("DeleteStream", DeleteStreamRequest.class, new DeleteStream(streams, config));
         rows.add("DescribeStream", DescribeStreamRequest.class, new DescribeStream(streams, clock));
-        rows.add("DescribeStreamSummary", DescribeStreamSummaryRequest.class, new DescribeStreamSummary(streams));
+        rows.add("DescribeStreamSummary", DescribeStreamSummaryRequest.class, new DescribeStreamSummary(streams, accounts, clock));
         rows.add("ListStreams", ListStreamsRequest.class, new ListStreams(streams, tokens));
         rows.add("ListShards", ListShardsRequest.class, new ListShards(streams, tokens, clock));
-        rows.add("PutRecord", PutRecordRequest.class, new PutRecord(streams, clock));
-        rows.add("PutRecords", PutRecordsRequest.class, new PutRecords(streams, clock));
+        rows.add("PutRecord", PutRecordRequest.class, new PutRecord(streams, throughput, clock));
+        rows.add("PutRecords", PutRecordsRequest.class, new PutRecords(streams, throughput, clock));
         rows.add("GetShardIterator", GetShardIteratorRequest.class, new GetShardIterator(streams, iterators, clock));
         rows.add("GetRecords", GetRecordsRequest.class,
-                new GetRecords(streams, iterators, clock, config.iteratorTtlMs()));
+                new GetRecords(streams, iterators, throughput, clock, config.iteratorTtlMs()));
         rows.add("IncreaseStreamRetentionPeriod", IncreaseStreamRetentionPeriodRequest.class,
                 new IncreaseStreamRetentionPeriod(streams, clock));
         rows.add("DecreaseStreamRetentionPeriod", DecreaseStreamRetentionPeriodRequest.class,
@@ -44,14 +55,52 @@ public final class KinesisOperations {
         rows.add("UntagResource", UntagResourceRequest.class, new UntagResource(streams));
         rows.add("ListTagsForResource", ListTagsForResourceRequest.class, new ListTagsForResource(streams));
         rows.add("DescribeLimits", DescribeLimitsRequest.class, new DescribeLimits(streams, config));
-        rows.add("DescribeAccountSettings", DescribeAccountSettingsRequest.class, new DescribeAccountSettings());
-        return rows.builder.build();
+        rows.add("DescribeAccountSettings", DescribeAccountSettingsRequest.class, new DescribeAccountSettings(accounts));
+        addModelOperations(rows, streams, accounts, config, clock);
+        OperationTable table = rows.builder.build();
+        for (FaultPlan.Rule rule : config.faultPlan().rules()) {
+            if (table.lookup(rule.operation()) == null) {
+                throw new IllegalArgumentException("fault rule operation: " + rule.operation()
+                        + " (expected: an operation Millrace serves)");
+            }
+        }
+        return table;
     }
 
-    /** Adds rows through the storage-fault boundary. */
-    private record Rows(OperationTable.Builder builder) {
+    /** Encryption, monitoring, resource policies, stream and account settings (reference 3.1, 3.2, 3.8–3.10, 9.3). */
+    private static void addModelOperations(Rows rows, StreamRegistry streams, AccountSettings accounts,
+            EngineConfig config, Clock clock) {
+        rows.add("StartStreamEncryption", StartStreamEncryptionRequest.class,
+                new StartStreamEncryption(streams, config, clock));
+        rows.add("StopStreamEncryption", StopStreamEncryptionRequest.class,
+                new StopStreamEncryption(streams, config, clock));
+        rows.add("EnableEnhancedMonitoring", EnableEnhancedMonitoringRequest.class,
+                new EnableEnhancedMonitoring(streams));
+        rows.add("DisableEnhancedMonitoring", DisableEnhancedMonitoringRequest.class,
+                new DisableEnhancedMonitoring(streams));
+        rows.add("PutResourcePolicy", PutResourcePolicyRequest.class, new PutResourcePolicy(streams));
+        rows.add("GetResourcePolicy", GetResourcePolicyRequest.class, new GetResourcePolicy(streams));
+        rows.add("DeleteResourcePolicy", DeleteResourcePolicyRequest.class, new DeleteResourcePolicy(streams));
+        rows.add("UpdateMaxRecordSize", UpdateMaxRecordSizeRequest.class, new UpdateMaxRecordSize(streams));
+        rows.add("UpdateStreamWarmThroughput", UpdateStreamWarmThroughputRequest.class,
+                new UpdateStreamWarmThroughput(streams, accounts, config, clock));
+        rows.add("UpdateAccountSettings", UpdateAccountSettingsRequest.class,
+                new UpdateAccountSettings(accounts, clock));
+        rows.add("UpdateStreamRecordDistributionStrategy", UpdateStreamRecordDistributionStrategyRequest.class,
+                new UpdateStreamRecordDistributionStrategy(streams));
+    }
+
+    /**
+     * Adds rows through the decorator chain, outermost first: fault injection (opt-in), control-plane rate limits
+     * (opt-in; {@code rateLimit} is null when off), then the storage-fault boundary around the operation itself.
+     */
+    private record Rows(OperationTable.Builder builder, ControlPlaneRateLimit rateLimit, FaultInjection faults) {
         <I, O> void add(String name, Class<I> requestType, Operation<I, O> operation) {
-            builder.add(name, requestType, StorageFaultBoundary.wrap(operation));
+            Operation<I, O> decorated = StorageFaultBoundary.wrap(operation);
+            if (rateLimit != null) {
+                decorated = rateLimit.decorate(name, decorated);
+            }
+            builder.add(name, requestType, faults.decorate(name, decorated));
         }
     }
 }

@@ -5,6 +5,7 @@ import io.millrace.log.LogRecord;
 import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.position.SequenceNumber;
 import io.millrace.streams.position.SequenceNumberCodec;
+import io.millrace.streams.limit.ShardThroughput;
 import io.millrace.streams.shard.HashKey;
 import io.millrace.streams.shard.ShardId;
 import io.millrace.streams.stream.Stream;
@@ -25,10 +26,12 @@ import java.util.concurrent.CompletionStage;
  */
 public final class PutRecord implements Operation<PutRecordRequest, PutRecordResponse> {
     private final StreamRegistry streams;
+    private final ShardThroughput throughput;
     private final Clock clock;
 
-    PutRecord(StreamRegistry streams, Clock clock) {
+    PutRecord(StreamRegistry streams, ShardThroughput throughput, Clock clock) {
         this.streams = streams;
+        this.throughput = throughput;
         this.clock = clock;
     }
 
@@ -42,12 +45,18 @@ public final class PutRecord implements Operation<PutRecordRequest, PutRecordRes
         StreamMetadata metadata = stream.metadata();
         RecordWriter.checkSize(metadata, request.data(), request.partitionKey());
         int shardIndex = RecordWriter.route(stream, request.partitionKey(), explicitHashKey);
+        if (!throughput.tryWrite(metadata.storageKey(), shardIndex,
+                RecordWriter.sizeBytes(request.data(), request.partitionKey()))) {
+            throw KinesisError.PROVISIONED_THROUGHPUT_EXCEEDED.exception(
+                    RecordWriter.throttledMessage(metadata, shardIndex));
+        }
         AppendResult appended = stream.log(shardIndex)
                 .append(List.of(new LogRecord(request.partitionKey(), request.data())), clock.millis());
         String sequenceNumber = RecordWriter.sequenceNumber(metadata, shardIndex, appended.firstPosition(),
                 appended.arrivalMs());
         return appended.durable().thenApply(done ->
-                new PutRecordResponse(ShardId.name(shardIndex), sequenceNumber, null));
+                new PutRecordResponse(ShardId.name(shardIndex), sequenceNumber,
+                        Encryption.ofRecord(metadata, appended.arrivalMs())));
     }
 
     private void checkOrderingNumber(String sequenceNumberForOrdering, StreamKey key) {

@@ -3,6 +3,7 @@ package io.millrace.streams.op;
 import io.millrace.log.AppendResult;
 import io.millrace.log.LogRecord;
 import io.millrace.log.StorageException;
+import io.millrace.streams.limit.ShardThroughput;
 import io.millrace.streams.model.PutRecordsRequestEntry;
 import io.millrace.streams.model.PutRecordsResultEntry;
 import io.millrace.streams.shard.HashKey;
@@ -25,17 +26,22 @@ import java.util.concurrent.CompletionStage;
  * <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html">PutRecords</a>: groups the
  * records by shard (keeping request order within a shard), appends one batch per shard and answers when every batch
  * has settled. Partial failure is data: a batch that could not be made durable yields per-record
- * {@code InternalFailure} entries while the other batches succeed. Thread-safe.
+ * {@code InternalFailure} entries while the other batches succeed, and a record over its shard's enforced write
+ * rate gets a {@code ProvisionedThroughputExceededException} entry. Thread-safe.
  */
 public final class PutRecords implements Operation<PutRecordsRequest, PutRecordsResponse> {
     static final String INTERNAL_FAILURE = "InternalFailure";
     static final String INTERNAL_FAILURE_MESSAGE = "Internal Service Failure";
 
+    static final String THROTTLED = "ProvisionedThroughputExceededException";
+
     private final StreamRegistry streams;
+    private final ShardThroughput throughput;
     private final Clock clock;
 
-    PutRecords(StreamRegistry streams, Clock clock) {
+    PutRecords(StreamRegistry streams, ShardThroughput throughput, Clock clock) {
         this.streams = streams;
+        this.throughput = throughput;
         this.clock = clock;
     }
 
@@ -50,21 +56,28 @@ public final class PutRecords implements Operation<PutRecordsRequest, PutRecords
         }
         Stream stream = streams.requireWritable(key);
         StreamMetadata metadata = stream.metadata();
+        entries.forEach(entry -> RecordWriter.checkSize(metadata, entry.data(), entry.partitionKey()));
+        PutRecordsResultEntry[] results = new PutRecordsResultEntry[entries.size()];
         Map<Integer, List<Integer>> entriesByShard = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             PutRecordsRequestEntry entry = entries.get(i);
-            RecordWriter.checkSize(metadata, entry.data(), entry.partitionKey());
             int shardIndex = RecordWriter.route(stream, entry.partitionKey(), explicitHashKeys[i]);
-            entriesByShard.computeIfAbsent(shardIndex, s -> new ArrayList<>()).add(i);
+            if (throughput.tryWrite(metadata.storageKey(), shardIndex,
+                    RecordWriter.sizeBytes(entry.data(), entry.partitionKey()))) {
+                entriesByShard.computeIfAbsent(shardIndex, s -> new ArrayList<>()).add(i);
+            } else {
+                // Partial failure is data: only this record is refused, the others go on.
+                results[i] = new PutRecordsResultEntry(null, null, THROTTLED,
+                        RecordWriter.throttledMessage(metadata, shardIndex));
+            }
         }
-        PutRecordsResultEntry[] results = new PutRecordsResultEntry[entries.size()];
         List<CompletableFuture<Void>> batches = new ArrayList<>(entriesByShard.size());
         long nowMs = clock.millis();
         entriesByShard.forEach((shardIndex, indexes) ->
                 batches.add(appendBatch(stream, metadata, shardIndex, indexes, entries, results, nowMs)));
         return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(done -> {
             int failed = (int) Arrays.stream(results).filter(r -> r.errorCode() != null).count();
-            return new PutRecordsResponse(failed, List.of(results), null);
+            return new PutRecordsResponse(failed, List.of(results), Encryption.ofRecord(metadata, nowMs));
         });
     }
 

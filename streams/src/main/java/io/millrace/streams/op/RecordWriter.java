@@ -3,6 +3,7 @@ package io.millrace.streams.op;
 import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.position.SequenceNumberCodec;
 import io.millrace.streams.shard.HashKey;
+import io.millrace.streams.shard.ShardId;
 import io.millrace.streams.stream.Stream;
 import io.millrace.streams.stream.StreamMetadata;
 
@@ -21,7 +22,7 @@ final class RecordWriter {
 
     /** Refuses a record larger than the stream's {@code MaxRecordSizeInKiB} (data plus UTF-8 partition key). */
     static void checkSize(StreamMetadata stream, byte[] data, String partitionKey) {
-        long sizeBytes = data.length + (long) partitionKey.getBytes(StandardCharsets.UTF_8).length;
+        long sizeBytes = sizeBytes(data, partitionKey);
         long maxBytes = stream.maxRecordSizeKiB() * 1024L;
         if (sizeBytes > maxBytes) {
             // [UNVERIFIED] AWS's text for a record over the stream's maximum record size.
@@ -29,6 +30,18 @@ final class RecordWriter {
                     + "%d KiB for stream %s under account %s.", sizeBytes, stream.maxRecordSizeKiB(), stream.name(),
                     stream.accountId());
         }
+    }
+
+    /** What a record counts against size limits and shard throughput: data plus the UTF-8 partition key. */
+    static long sizeBytes(byte[] data, String partitionKey) {
+        return data.length + (long) partitionKey.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** The throttling text AWS uses for a shard over its write (or read) rate, naming account, stream and shard. */
+    static String throttledMessage(StreamMetadata stream, int shardIndex) {
+        // [UNVERIFIED] exact text (reference 3.4); it names the shard, stream and account as AWS's does.
+        return String.format("Rate exceeded for shard %s in stream %s under account %s.", ShardId.name(shardIndex),
+                stream.name(), stream.accountId());
     }
 
     /** The shard a record goes to. */

@@ -13,10 +13,12 @@ import java.util.List;
 
 /** Conversions from persisted metadata to the wire shapes several operations return. Stateless. */
 final class WireShapes {
-    /** What AWS reports for a stream without enhanced monitoring. */
-    static final List<EnhancedMetrics> NO_ENHANCED_MONITORING = List.of(new EnhancedMetrics(List.of()));
-
     private WireShapes() {
+    }
+
+    /** The stream's enhanced monitoring as Describe* lists it: one entry, empty when no metric is enabled. */
+    static List<EnhancedMetrics> enhancedMonitoring(StreamMetadata stream) {
+        return List.of(new EnhancedMetrics(stream.settings().shardLevelMetrics()));
     }
 
     static Shard shard(ShardMetadata shard) {

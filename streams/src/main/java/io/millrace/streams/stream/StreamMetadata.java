@@ -21,11 +21,22 @@ public record StreamMetadata(String storageKey, String accountId, String region,
         long creationMs, StreamStatus status, long statusDueMs, StreamMode mode,
         RecordDistributionStrategy distributionStrategy, int retentionHours, long retentionFloorMs,
         int maxRecordSizeKiB,
-        List<ShardMetadata> shards, SortedMap<String, String> tags) {
+        List<ShardMetadata> shards, SortedMap<String, String> tags, StreamSettings settings) {
 
     public StreamMetadata {
         shards = List.copyOf(shards);
         tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags == null ? Map.of() : tags));
+        // Metadata persisted before settings existed loads with the defaults.
+        settings = settings == null ? StreamSettings.DEFAULT : settings;
+    }
+
+    /** A new stream's metadata, with default {@link StreamSettings}. */
+    public StreamMetadata(String storageKey, String accountId, String region, String name, String arn,
+            long creationMs, StreamStatus status, long statusDueMs, StreamMode mode,
+            RecordDistributionStrategy distributionStrategy, int retentionHours, long retentionFloorMs,
+            int maxRecordSizeKiB, List<ShardMetadata> shards, SortedMap<String, String> tags) {
+        this(storageKey, accountId, region, name, arn, creationMs, status, statusDueMs, mode, distributionStrategy,
+                retentionHours, retentionFloorMs, maxRecordSizeKiB, shards, tags, StreamSettings.DEFAULT);
     }
 
     public StreamKey key() {
@@ -34,18 +45,33 @@ public record StreamMetadata(String storageKey, String accountId, String region,
 
     public StreamMetadata withStatus(StreamStatus newStatus, long dueMs) {
         return new StreamMetadata(storageKey, accountId, region, name, arn, creationMs, newStatus, dueMs, mode,
-                distributionStrategy, retentionHours, retentionFloorMs, maxRecordSizeKiB, shards, tags);
+                distributionStrategy, retentionHours, retentionFloorMs, maxRecordSizeKiB, shards, tags, settings);
     }
 
     public StreamMetadata withRetention(int hours, long floorMs) {
         return new StreamMetadata(storageKey, accountId, region, name, arn, creationMs, status, statusDueMs, mode,
-                distributionStrategy, hours, floorMs, maxRecordSizeKiB, shards, tags);
+                distributionStrategy, hours, floorMs, maxRecordSizeKiB, shards, tags, settings);
     }
 
     public StreamMetadata withTags(Map<String, String> newTags) {
         return new StreamMetadata(storageKey, accountId, region, name, arn, creationMs, status, statusDueMs, mode,
                 distributionStrategy, retentionHours, retentionFloorMs, maxRecordSizeKiB, shards,
-                new TreeMap<>(newTags));
+                new TreeMap<>(newTags), settings);
+    }
+
+    public StreamMetadata withSettings(StreamSettings newSettings) {
+        return new StreamMetadata(storageKey, accountId, region, name, arn, creationMs, status, statusDueMs, mode,
+                distributionStrategy, retentionHours, retentionFloorMs, maxRecordSizeKiB, shards, tags, newSettings);
+    }
+
+    public StreamMetadata withMaxRecordSizeKiB(int kiB) {
+        return new StreamMetadata(storageKey, accountId, region, name, arn, creationMs, status, statusDueMs, mode,
+                distributionStrategy, retentionHours, retentionFloorMs, kiB, shards, tags, settings);
+    }
+
+    public StreamMetadata withDistributionStrategy(RecordDistributionStrategy strategy) {
+        return new StreamMetadata(storageKey, accountId, region, name, arn, creationMs, status, statusDueMs, mode,
+                strategy, retentionHours, retentionFloorMs, maxRecordSizeKiB, shards, tags, settings);
     }
 
     public long retentionMs() {

@@ -20,8 +20,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Every stream of this node, keyed by account, region and name. Owns the persisted metadata (written on every
- * change) and the status lifecycle: a CREATING stream becomes ACTIVE and a DELETING one disappears once its
- * {@link StreamMetadata#statusDueMs()} has passed, checked on access and by {@link #tick()}, so time-driven
+ * change) and the status lifecycle: a CREATING or UPDATING stream becomes ACTIVE and a DELETING one disappears
+ * once its {@link StreamMetadata#statusDueMs()} has passed, checked on access and by {@link #tick()}, so time-driven
  * transitions follow the injected clock and need no sleeping thread.
  *
  * <p>Thread safety: lookups are lock-free; every change (create, update, delete, transition) holds the registry's
@@ -139,8 +139,8 @@ public final class StreamRegistry {
 
     private boolean isDue(StreamMetadata metadata) {
         StreamStatus status = metadata.status();
-        return (status == StreamStatus.CREATING || status == StreamStatus.DELETING)
-                && metadata.statusDueMs() <= clock.millis();
+        return (status == StreamStatus.CREATING || status == StreamStatus.UPDATING
+                || status == StreamStatus.DELETING) && metadata.statusDueMs() <= clock.millis();
     }
 
     private synchronized void settle(StreamKey key) {
@@ -149,7 +149,7 @@ public final class StreamRegistry {
             return;
         }
         StreamMetadata metadata = stream.metadata();
-        if (metadata.status() == StreamStatus.CREATING) {
+        if (metadata.status() == StreamStatus.CREATING || metadata.status() == StreamStatus.UPDATING) {
             StreamMetadata active = metadata.withStatus(StreamStatus.ACTIVE, 0);
             persist(active);
             stream.replace(active);

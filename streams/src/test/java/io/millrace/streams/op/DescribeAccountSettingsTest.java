@@ -16,7 +16,7 @@ class DescribeAccountSettingsTest {
     }
 
     @Test
-    void theBillingCommitmentIsDisabled() {
+    void theBillingCommitmentIsDisabledUntilEnabled() {
         DescribeAccountSettingsResponse settings = kinesis.call("DescribeAccountSettings",
                 new DescribeAccountSettingsRequest());
         assertThat(settings.minimumThroughputBillingCommitment().status())

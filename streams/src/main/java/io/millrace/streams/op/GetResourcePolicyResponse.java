@@ -1,0 +1,5 @@
+package io.millrace.streams.op;
+
+/** Output of GetResourcePolicy: the policy document, {@code "{}"} when none is attached. */
+public record GetResourcePolicyResponse(String policy) {
+}
