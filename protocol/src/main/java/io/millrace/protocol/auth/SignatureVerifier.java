@@ -35,20 +35,17 @@ public final class SignatureVerifier {
         this.service = service;
     }
 
+    /**
+     * Checks only that one complete signature is present (header or query form), with the errors AWS gives when it
+     * is not; what AWS checks on requests it does not route to an operation.
+     */
+    public static void checkPresence(SignedRequest request) {
+        parts(request);
+    }
+
     /** The verified caller. */
     public Identity verify(SignedRequest request) {
-        String authorization = request.header("authorization");
-        QueryParameters query = QueryParameters.parse(request.rawQuery());
-        boolean isPresigned = query.has("X-Amz-Algorithm");
-        if (authorization != null && isPresigned) {
-            throw SignatureErrors.bothForms();
-        }
-        if (authorization == null && !isPresigned) {
-            throw SignatureErrors.missing();
-        }
-        SignatureParts parts = authorization != null
-                ? SignatureParts.fromHeader(authorization, request)
-                : SignatureParts.fromQuery(query);
+        SignatureParts parts = parts(request);
         if (!StringToSign.ALGORITHM.equals(parts.algorithm())) {
             throw SignatureErrors.unsupportedAlgorithm(parts.algorithm());
         }
@@ -72,6 +69,21 @@ public final class SignatureVerifier {
         }
         checkSignature(request, parts, scope, identity);
         return identity;
+    }
+
+    private static SignatureParts parts(SignedRequest request) {
+        String authorization = request.header("authorization");
+        QueryParameters query = QueryParameters.parse(request.rawQuery());
+        boolean isPresigned = query.has("X-Amz-Algorithm");
+        if (authorization != null && isPresigned) {
+            throw SignatureErrors.bothForms();
+        }
+        if (authorization == null && !isPresigned) {
+            throw SignatureErrors.missing();
+        }
+        return authorization != null
+                ? SignatureParts.fromHeader(authorization, request)
+                : SignatureParts.fromQuery(query);
     }
 
     private void checkTime(SignatureParts parts, Instant signedAt) {
