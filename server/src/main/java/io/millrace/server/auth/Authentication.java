@@ -1,6 +1,7 @@
 package io.millrace.server.auth;
 
 import io.millrace.protocol.auth.Identity;
+import io.millrace.protocol.auth.IdentityStore;
 import io.millrace.protocol.auth.SignatureVerifier;
 import io.millrace.protocol.auth.SignedRequest;
 import io.millrace.protocol.error.ApiException;
@@ -35,7 +36,7 @@ public final class Authentication {
     }
 
     /** {@code --auth=sigv4}: every request must be signed by an identity of {@code identities}. */
-    public static Authentication sigV4(io.millrace.protocol.auth.IdentityStore identities, Clock clock,
+    public static Authentication sigV4(IdentityStore identities, Clock clock,
                                        String defaultRegion) {
         return new Authentication(new SignatureVerifier(identities, clock, KINESIS_SERVICE), null, defaultRegion);
     }
