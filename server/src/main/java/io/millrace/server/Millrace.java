@@ -4,7 +4,12 @@ import io.millrace.log.LogStore;
 import io.millrace.log.local.LocalLogConfig;
 import io.millrace.log.local.LocalLogStore;
 import io.millrace.log.memory.InMemoryLogStore;
+import io.millrace.protocol.auth.ResourcePolicyLookup;
 import io.millrace.protocol.codec.KinesisProtocol;
+import io.millrace.server.auth.AccessControl;
+import io.millrace.server.auth.Authentication;
+import io.millrace.server.auth.CredentialsFile;
+import io.millrace.server.config.AuthMode;
 import io.millrace.server.config.ServerConfig;
 import io.millrace.server.http.HttpServer;
 import io.millrace.server.route.KinesisDispatcher;
@@ -45,6 +50,15 @@ public final class Millrace implements AutoCloseable {
 
     /** Opens storage, reloads every stream and starts serving; returns once the port accepts requests. */
     public static Millrace start(ServerConfig config) {
+        return start(config, ResourcePolicyLookup.NONE);
+    }
+
+    /**
+     * As {@link #start(ServerConfig)}, with the stream resource policies that authorisation consults (until the
+     * engine keeps PutResourcePolicy documents itself, embedders and tests supply them here).
+     */
+    public static Millrace start(ServerConfig config, ResourcePolicyLookup resourcePolicies) {
+        Authentication authentication = authentication(config);
         // Loading the service model is the slowest part of start-up; it overlaps with opening storage.
         CompletableFuture<KinesisProtocol> protocol = CompletableFuture.supplyAsync(KinesisProtocol::kinesis);
         LogStore store = openStore(config);
@@ -58,7 +72,7 @@ public final class Millrace implements AutoCloseable {
             KinesisEngine engine = new KinesisEngine(store, engineConfig, Clock.systemUTC());
             ExecutorService workers = workerPool(config.workerThreads());
             KinesisDispatcher dispatcher = new KinesisDispatcher(protocol.join(), engine.operations(),
-                    workers, config.accountId(), config.region());
+                    workers, authentication, new AccessControl(resourcePolicies, Authentication.KINESIS_SERVICE));
             HttpServer http = HttpServer.start(config.transport(), dispatcher);
             return new Millrace(config, store, engine, workers, http);
         } catch (RuntimeException e) {
@@ -89,6 +103,14 @@ public final class Millrace implements AutoCloseable {
             engine.close();
             store.close();
         }
+    }
+
+    /** Read before storage opens, so a bad credentials file fails start-up without touching data. */
+    private static Authentication authentication(ServerConfig config) {
+        return config.auth() == AuthMode.SIGV4
+                ? Authentication.sigV4(CredentialsFile.load(config.credentialsFile()), Clock.systemUTC(),
+                        config.region())
+                : Authentication.none(config.accountId(), config.region());
     }
 
     private static LogStore openStore(ServerConfig config) {

@@ -20,6 +20,14 @@ public enum ConfigKey {
             "PEM certificate chain to serve; without it a self-signed certificate is used."),
     TLS_KEY("tls-key", "FILE", null,
             "PEM private key (PKCS#8, PKCS#1 RSA or EC) for --tls-cert."),
+    TLS_ONLY("tls-only", "BOOLEAN", "false",
+            "Serve TLS only: plain HTTP/1.1 and h2c connections are closed without an answer."),
+    AUTH("auth", "MODE", "none",
+            "Authentication: none (accept any request, signed or not; a 12-digit access key id names the account) "
+                    + "or sigv4 (every request must carry a valid AWS Signature V4 of an identity in --credentials)."),
+    CREDENTIALS("credentials", "FILE", null,
+            "JSON file of identities (access key id, secret, account id, optional user name, session token and "
+                    + "identity policy); required with --auth=sigv4. See the README for its format."),
     ACCOUNT_ID("account-id", "ID", "000000000000",
             "12-digit account id used in ARNs when a request's credentials name none."),
     REGION("region", "REGION", "us-east-1",
@@ -100,6 +108,6 @@ public enum ConfigKey {
     }
 
     public boolean isFlag() {
-        return this == IN_MEMORY || this == ENFORCE_LIMITS;
+        return this == IN_MEMORY || this == ENFORCE_LIMITS || this == TLS_ONLY;
     }
 }

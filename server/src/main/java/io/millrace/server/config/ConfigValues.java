@@ -99,6 +99,15 @@ final class ConfigValues {
         }
     }
 
+    AuthMode authMode(ConfigKey key) {
+        String value = raw(key);
+        try {
+            return AuthMode.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, value, "one of none, sigv4");
+        }
+    }
+
     private ConfigException invalid(ConfigKey key, String value, String expected) {
         String origin = origins.getOrDefault(key, "default");
         return new ConfigException("Invalid " + key.propertyName() + " (from " + origin + "): '" + value

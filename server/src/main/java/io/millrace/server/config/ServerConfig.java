@@ -13,12 +13,14 @@ import java.util.Map;
  *
  * @param tlsCertFile PEM chain, or {@code null} for the self-signed certificate
  * @param tlsKeyFile  PEM key, or {@code null} exactly when {@code tlsCertFile} is
+ * @param credentialsFile the identities file, or {@code null}; required when {@code auth} is {@link AuthMode#SIGV4}
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, Path tlsCertFile, Path tlsKeyFile,
                            String accountId, String region, Durability durability, long flushIntervalMs,
                            long createStreamDelayMs, long deleteStreamDelayMs, long updateStreamDelayMs,
                            int maxRequestBytes, int maxInFlightPerConnection, int ioThreads, int workerThreads,
-                           long shutdownTimeoutMs, boolean enforceLimits, FaultPlan faultInjection) {
+                           long shutdownTimeoutMs, boolean enforceLimits, FaultPlan faultInjection,
+                           boolean tlsOnly, AuthMode auth, Path credentialsFile) {
 
     /** Where the self-signed certificate lives under {@link #dataDir()}. */
     public static final String TLS_SUBDIRECTORY = "tls";
@@ -26,6 +28,9 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
     public ServerConfig {
         if ((tlsCertFile == null) != (tlsKeyFile == null)) {
             throw new ConfigException("tls-cert and tls-key: give both or neither");
+        }
+        if (auth == AuthMode.SIGV4 && credentialsFile == null) {
+            throw new ConfigException("auth=sigv4 needs a credentials file (--credentials FILE)");
         }
     }
 
@@ -37,7 +42,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
     public TransportConfig transport() {
         Path tlsDir = inMemory ? null : dataDir.resolve(TLS_SUBDIRECTORY);
         return new TransportConfig(host, port, maxRequestBytes, tlsCertFile, tlsKeyFile, tlsDir,
-                maxInFlightPerConnection, ioThreads);
+                maxInFlightPerConnection, ioThreads, tlsOnly);
     }
 
     /**
@@ -67,6 +72,9 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                 (int) v.number(ConfigKey.WORKER_THREADS, 0, 1024),
                 v.number(ConfigKey.SHUTDOWN_TIMEOUT_MS, 0, Long.MAX_VALUE),
                 v.bool(ConfigKey.ENFORCE_LIMITS),
-                v.faultPlan(ConfigKey.FAULT_INJECTION, ConfigKey.FAULT_SEED));
+                v.faultPlan(ConfigKey.FAULT_INJECTION, ConfigKey.FAULT_SEED),
+                v.bool(ConfigKey.TLS_ONLY),
+                v.authMode(ConfigKey.AUTH),
+                v.path(ConfigKey.CREDENTIALS));
     }
 }

@@ -40,6 +40,11 @@ final class ProtocolDetector extends ByteToMessageDecoder {
                 return;
             }
             pipelines.configureTls(ctx.channel());
+        } else if (!isInsideTls && pipelines.isTlsOnly()) {
+            // TLS-only: a plain-text client gets no answer at all, so nothing it sent is ever processed.
+            in.skipBytes(in.readableBytes());
+            ctx.close();
+            return;
         } else {
             int compared = Math.min(in.readableBytes(), HTTP2_PREFACE.length);
             if (!startsWithPreface(in, compared)) {

@@ -28,6 +28,7 @@ final class ProtocolPipelines {
     private final int maxRequestBytes;
     private final int maxInFlightPerConnection;
     private final long http2GoAwayTimeoutMs;
+    private final boolean isTlsOnly;
 
     ProtocolPipelines(ApiExchange exchange, CompletableFuture<SslContext> tlsContext, TransportConfig config,
                       long http2GoAwayTimeoutMs) {
@@ -36,6 +37,7 @@ final class ProtocolPipelines {
         this.maxRequestBytes = config.maxRequestBytes();
         this.maxInFlightPerConnection = config.maxInFlightPerConnection();
         this.http2GoAwayTimeoutMs = http2GoAwayTimeoutMs;
+        this.isTlsOnly = config.tlsOnly();
     }
 
     /** Every accepted connection starts here. */
@@ -47,6 +49,11 @@ final class ProtocolPipelines {
     /** TLS without ALPN: the decrypted bytes are HTTP/2 with prior knowledge or HTTP/1.1. */
     void configureDetectionInsideTls(Channel connection) {
         connection.pipeline().addLast("detect-in-tls", new ProtocolDetector(this, true));
+    }
+
+    /** Whether plain-text connections are refused (closed before anything is read from them). */
+    boolean isTlsOnly() {
+        return isTlsOnly;
     }
 
     /** The TLS context; it may still be loading just after start (see {@link HttpServer#start}). */

@@ -116,11 +116,18 @@ public final class TlsMaterial {
         return privateKey;
     }
 
-    /** A server context offering ALPN {@code h2} and {@code http/1.1}, with HTTP/2-acceptable ciphers. */
+    /** The protocol versions served: nothing older than TLS 1.2. */
+    public static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+    /**
+     * A server context offering ALPN {@code h2} and {@code http/1.1}, TLS 1.3 and 1.2 only, and only the cipher
+     * suites HTTP/2 accepts (RFC 7540 §9.2.2: ephemeral key exchange with AEAD ciphers; no CBC, RC4 or 3DES).
+     */
     public SslContext serverContext() {
         try {
             return SslContextBuilder.forServer(privateKey, chain.toArray(X509Certificate[]::new))
                     .sslProvider(SslProvider.JDK)
+                    .protocols(PROTOCOLS)
                     .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
                     .applicationProtocolConfig(new ApplicationProtocolConfig(
                             ApplicationProtocolConfig.Protocol.ALPN,

@@ -15,9 +15,10 @@ import java.nio.file.Path;
  *                                 to generate one in memory on every start
  * @param maxInFlightPerConnection requests (HTTP/1.1) or streams (HTTP/2) one connection may have unanswered
  * @param ioThreads                event-loop threads; {@code 0} lets Netty choose (twice the cores)
+ * @param tlsOnly                  whether plain-text connections (HTTP/1.1, h2c) are closed unanswered
  */
 public record TransportConfig(String host, int port, int maxRequestBytes, Path tlsCertFile, Path tlsKeyFile,
-                              Path tlsDir, int maxInFlightPerConnection, int ioThreads) {
+                              Path tlsDir, int maxInFlightPerConnection, int ioThreads, boolean tlsOnly) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4567;
@@ -50,25 +51,31 @@ public record TransportConfig(String host, int port, int maxRequestBytes, Path t
     /** Every default: loopback, port 4567, 24 MiB bodies, in-memory self-signed certificate. */
     public static TransportConfig defaults() {
         return new TransportConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_REQUEST_BYTES, null, null, null,
-                DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION, 0);
+                DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION, 0, false);
     }
 
     public TransportConfig withPort(int newPort) {
         return new TransportConfig(host, newPort, maxRequestBytes, tlsCertFile, tlsKeyFile, tlsDir,
-                maxInFlightPerConnection, ioThreads);
+                maxInFlightPerConnection, ioThreads, tlsOnly);
     }
 
     public TransportConfig withMaxRequestBytes(int newMaxRequestBytes) {
         return new TransportConfig(host, port, newMaxRequestBytes, tlsCertFile, tlsKeyFile, tlsDir,
-                maxInFlightPerConnection, ioThreads);
+                maxInFlightPerConnection, ioThreads, tlsOnly);
     }
 
     public TransportConfig withTls(Path certFile, Path keyFile, Path dir) {
         return new TransportConfig(host, port, maxRequestBytes, certFile, keyFile, dir, maxInFlightPerConnection,
-                ioThreads);
+                ioThreads, tlsOnly);
+    }
+
+    public TransportConfig withTlsOnly(boolean onlyTls) {
+        return new TransportConfig(host, port, maxRequestBytes, tlsCertFile, tlsKeyFile, tlsDir,
+                maxInFlightPerConnection, ioThreads, onlyTls);
     }
 
     public TransportConfig withMaxInFlightPerConnection(int limit) {
-        return new TransportConfig(host, port, maxRequestBytes, tlsCertFile, tlsKeyFile, tlsDir, limit, ioThreads);
+        return new TransportConfig(host, port, maxRequestBytes, tlsCertFile, tlsKeyFile, tlsDir, limit, ioThreads,
+                tlsOnly);
     }
 }

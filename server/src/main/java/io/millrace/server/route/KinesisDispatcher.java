@@ -8,7 +8,9 @@ import io.millrace.protocol.error.KinesisError;
 import io.millrace.server.http.ApiDispatcher;
 import io.millrace.server.http.ApiRequest;
 import io.millrace.server.http.ApiResponse;
-import io.millrace.server.http.CredentialScope;
+import io.millrace.server.auth.AccessControl;
+import io.millrace.server.auth.Authentication;
+import io.millrace.server.auth.Caller;
 import io.millrace.streams.op.OperationTable;
 import io.millrace.streams.op.RequestContext;
 import org.slf4j.Logger;
@@ -24,6 +26,10 @@ import java.util.concurrent.Executor;
  * §1.4), decodes and validates the body against the model, runs the operation on the worker executor and encodes
  * the answer, in the request's wire format.
  *
+ * <p>Authentication (step 8) runs after the target is known and before the body is type-checked; authorisation
+ * runs once the body is decoded, since the resource it names decides. Empty bodies skip authentication: they can
+ * only ever be a SerializationException, which AWS reports first.
+ *
  * <p>This is the one place where {@link ApiException} becomes a wire response. Decoding and validation run on the
  * calling (event-loop) thread; operations and response encoding run on {@code workers}.
  */
@@ -36,16 +42,23 @@ public final class KinesisDispatcher implements ApiDispatcher {
     private final KinesisProtocol protocol;
     private final OperationTable operations;
     private final Executor workers;
-    private final String defaultAccountId;
-    private final String defaultRegion;
+    private final Authentication authentication;
+    private final AccessControl accessControl;
 
+    /** Without authentication ({@code --auth=none}) and without resource policies. */
     public KinesisDispatcher(KinesisProtocol protocol, OperationTable operations, Executor workers,
                              String defaultAccountId, String defaultRegion) {
+        this(protocol, operations, workers, Authentication.none(defaultAccountId, defaultRegion),
+                new AccessControl(io.millrace.protocol.auth.ResourcePolicyLookup.NONE, "kinesis"));
+    }
+
+    public KinesisDispatcher(KinesisProtocol protocol, OperationTable operations, Executor workers,
+                             Authentication authentication, AccessControl accessControl) {
         this.protocol = protocol;
         this.operations = operations;
         this.workers = workers;
-        this.defaultAccountId = defaultAccountId;
-        this.defaultRegion = defaultRegion;
+        this.authentication = authentication;
+        this.accessControl = accessControl;
     }
 
     @Override
@@ -57,6 +70,10 @@ public final class KinesisDispatcher implements ApiDispatcher {
         boolean hasBody = request.body().length > 0;
 
         if (!"POST".equals(request.method()) || (hasBody && format == null && !CoralJson.isCoralJson(contentType))) {
+            ApiException unsigned = authentication.presenceFailure(request);
+            if (unsigned != null) {
+                return done(XmlPath.authenticationFailure(unsigned, requestId));
+            }
             return done(XmlPath.answer(target, target.isOwnService(operations), target.isKnown(operations),
                     requestId));
         }
@@ -68,7 +85,15 @@ public final class KinesisDispatcher implements ApiDispatcher {
             return done(ResponseWriter.error(protocol, unknownTarget(target, replyFormat, request.body()),
                     replyFormat, requestId));
         }
-        return execute(request, target, replyFormat, requestId);
+        Caller caller = null;
+        if (hasBody) {
+            try {
+                caller = authentication.authenticate(request);
+            } catch (ApiException e) {
+                return done(ResponseWriter.error(protocol, e, replyFormat, requestId));
+            }
+        }
+        return execute(request, caller, target, replyFormat, requestId);
     }
 
     /**
@@ -108,17 +133,23 @@ public final class KinesisDispatcher implements ApiDispatcher {
                 UUID.randomUUID().toString());
     }
 
-    private CompletionStage<ApiResponse> execute(ApiRequest request, Target target, WireFormat format,
+    /** @param caller {@code null} only for an empty body, which never decodes */
+    private CompletionStage<ApiResponse> execute(ApiRequest request, Caller caller, Target target, WireFormat format,
                                                  String requestId) {
         OperationTable.Entry<?, ?> entry = operations.lookup(target.operation());
         Object boundRequest;
         try {
             JsonNode tree = protocol.decode(entry.name(), format, request.body());
             boundRequest = protocol.bind(tree, entry.requestType());
+            if (caller == null) {
+                // Unreachable while empty bodies fail to decode; refuse rather than run unauthenticated.
+                throw KinesisError.SERIALIZATION.withoutMessage();
+            }
+            accessControl.authorize(caller, entry.name(), tree);
         } catch (ApiException e) {
             return done(ResponseWriter.error(protocol, e, format, requestId));
         }
-        RequestContext context = contextOf(request, requestId);
+        RequestContext context = new RequestContext(caller.accountId(), caller.region(), requestId);
         CompletableFuture<ApiResponse> answer = new CompletableFuture<>();
         workers.execute(() -> run(entry, boundRequest, context, format, answer));
         return answer;
@@ -137,21 +168,6 @@ public final class KinesisDispatcher implements ApiDispatcher {
             answer.complete(ResponseWriter.error(protocol, asApiException(e, entry.name()), format,
                     context.requestId()));
         }
-    }
-
-    private RequestContext contextOf(ApiRequest request, String requestId) {
-        CredentialScope scope = CredentialScope.of(request);
-        String accountId = defaultAccountId;
-        String region = defaultRegion;
-        if (scope != null) {
-            if (scope.accessKeyId() != null && scope.accessKeyId().matches("\\d{12}")) {
-                accountId = scope.accessKeyId();
-            }
-            if (scope.region() != null && !scope.region().isBlank()) {
-                region = scope.region();
-            }
-        }
-        return new RequestContext(accountId, region, requestId);
     }
 
     private static ApiException asApiException(Throwable failure, String operation) {

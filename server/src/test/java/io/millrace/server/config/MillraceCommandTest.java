@@ -71,11 +71,11 @@ class MillraceCommandTest {
                 "--delete-stream-delay-ms", "2", "--update-stream-delay-ms", "3", "--max-request-bytes", "4096",
                 "--max-in-flight-per-connection", "8", "--io-threads", "2", "--worker-threads", "3",
                 "--shutdown-timeout-ms", "99", "--enforce-limits", "--fault-injection", "PutRecords:throttle=0.25",
-                "--fault-seed", "5");
+                "--fault-seed", "5", "--tls-only", "--auth", "sigv4", "--credentials", "ids.json");
 
         assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 0, Path.of("/srv/millrace"), true, Path.of("c.pem"),
                 Path.of("k.pem"), "123456789012", "ap-east-1", Durability.NONE, 7, 1, 2, 3, 4096, 8, 2, 3, 99, true,
-                FaultPlan.parse("PutRecords:throttle=0.25", 5)));
+                FaultPlan.parse("PutRecords:throttle=0.25", 5), true, AuthMode.SIGV4, Path.of("ids.json")));
     }
 
     @Test
@@ -114,6 +114,10 @@ class MillraceCommandTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("12 digits");
         assertThatThrownBy(() -> MillraceCommand.parse(Map.of(), "--tls-cert", "only-cert.pem"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("both or neither");
+        assertThatThrownBy(() -> MillraceCommand.parse(Map.of(), "--auth", "maybe"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("one of none, sigv4");
+        assertThatThrownBy(() -> MillraceCommand.parse(Map.of(), "--auth", "sigv4"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("needs a credentials file");
         assertThatThrownBy(() -> MillraceCommand.parse(Map.of(), "--no-such-option"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("--no-such-option");
     }
@@ -169,7 +173,9 @@ class MillraceCommandTest {
         return switch (key) {
             case HOST -> "localhost";
             case DATA_DIR -> "d";
-            case IN_MEMORY -> "true";
+            case IN_MEMORY, TLS_ONLY -> "true";
+            case AUTH -> "sigv4";
+            case CREDENTIALS -> "ids.json";
             case TLS_CERT, TLS_KEY -> "x.pem";
             case ACCOUNT_ID -> "999999999999";
             case REGION -> "us-west-1";

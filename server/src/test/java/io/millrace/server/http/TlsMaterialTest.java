@@ -192,4 +192,15 @@ class TlsMaterialTest {
         }}, null);
         return context;
     }
+
+    @Test
+    void theServerContextOffersOnlyTls12And13WithAeadSuites() {
+        javax.net.ssl.SSLEngine engine = TlsMaterial.selfSigned(null).serverContext()
+                .newEngine(io.netty.buffer.ByteBufAllocator.DEFAULT);
+        org.assertj.core.api.Assertions.assertThat(engine.getEnabledProtocols())
+                .containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
+        org.assertj.core.api.Assertions.assertThat(engine.getEnabledCipherSuites()).isNotEmpty()
+                .allSatisfy(suite -> org.assertj.core.api.Assertions.assertThat(suite)
+                        .matches("TLS_(AES|CHACHA20).*|TLS_ECDHE_.*_(GCM_SHA\\d+|CHACHA20_POLY1305_SHA256)"));
+    }
 }

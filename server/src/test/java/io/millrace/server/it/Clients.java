@@ -1,6 +1,7 @@
 package io.millrace.server.it;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
@@ -30,14 +31,20 @@ final class Clients {
     }
 
     /** The sync client; the CBOR switch is read when the client is built, so set it only around building. */
-    static synchronized KinesisClient sync(URI endpoint, boolean cbor) {
+    static KinesisClient sync(URI endpoint, boolean cbor) {
+        return sync(endpoint, cbor, CREDENTIALS, Region.US_EAST_1);
+    }
+
+    /** The sync client signing with other credentials, in another region. */
+    static synchronized KinesisClient sync(URI endpoint, boolean cbor, AwsCredentialsProvider credentials,
+                                           Region region) {
         String previous = System.getProperty(CBOR_PROPERTY);
         System.setProperty(CBOR_PROPERTY, Boolean.toString(cbor));
         try {
             return KinesisClient.builder()
                     .endpointOverride(endpoint)
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(CREDENTIALS)
+                    .region(region)
+                    .credentialsProvider(credentials)
                     .httpClient(ApacheHttpClient.builder().build())
                     .build();
         } finally {
@@ -46,7 +53,12 @@ final class Clients {
     }
 
     /** The async Netty client over HTTP/2: h2c prior knowledge on http://, ALPN on https:// (trusting any cert). */
-    static synchronized KinesisAsyncClient async(URI endpoint, boolean cbor) {
+    static KinesisAsyncClient async(URI endpoint, boolean cbor) {
+        return async(endpoint, cbor, CREDENTIALS);
+    }
+
+    /** The async client signing with other credentials. */
+    static synchronized KinesisAsyncClient async(URI endpoint, boolean cbor, AwsCredentialsProvider credentials) {
         String previous = System.getProperty(CBOR_PROPERTY);
         System.setProperty(CBOR_PROPERTY, Boolean.toString(cbor));
         try {
@@ -55,7 +67,7 @@ final class Clients {
             return KinesisAsyncClient.builder()
                     .endpointOverride(endpoint)
                     .region(Region.US_EAST_1)
-                    .credentialsProvider(CREDENTIALS)
+                    .credentialsProvider(credentials)
                     .httpClient(NettyNioAsyncHttpClient.builder()
                             .protocol(Protocol.HTTP2)
                             .connectionTimeout(Duration.ofSeconds(5))
