@@ -45,6 +45,10 @@ public final class KinesisOperations {
         rows.add("ListTagsForResource", ListTagsForResourceRequest.class, new ListTagsForResource(streams));
         rows.add("DescribeLimits", DescribeLimitsRequest.class, new DescribeLimits(streams, config));
         rows.add("DescribeAccountSettings", DescribeAccountSettingsRequest.class, new DescribeAccountSettings());
+        rows.add("SplitShard", SplitShardRequest.class, new SplitShard(streams, config, clock));
+        rows.add("MergeShards", MergeShardsRequest.class, new MergeShards(streams, config, clock));
+        rows.add("UpdateShardCount", UpdateShardCountRequest.class, new UpdateShardCount(streams, config, clock));
+        rows.add("UpdateStreamMode", UpdateStreamModeRequest.class, new UpdateStreamMode(streams, config, clock));
         return rows.builder.build();
     }
 

@@ -24,6 +24,10 @@ import java.util.concurrent.CompletionStage;
  * numbers grow with the log position; the value is only checked to be decodable. Thread-safe.
  */
 public final class PutRecord implements Operation<PutRecordRequest, PutRecordResponse> {
+    /** Where the record went, with the metadata that knows that shard (it may be newer than the request's). */
+    private record Routed(int shardIndex, AppendResult appended, StreamMetadata metadata) {
+    }
+
     private final StreamRegistry streams;
     private final Clock clock;
 
@@ -41,13 +45,16 @@ public final class PutRecord implements Operation<PutRecordRequest, PutRecordRes
         Stream stream = streams.requireWritable(key);
         StreamMetadata metadata = stream.metadata();
         RecordWriter.checkSize(metadata, request.data(), request.partitionKey());
-        int shardIndex = RecordWriter.route(stream, request.partitionKey(), explicitHashKey);
-        AppendResult appended = stream.log(shardIndex)
-                .append(List.of(new LogRecord(request.partitionKey(), request.data())), clock.millis());
-        String sequenceNumber = RecordWriter.sequenceNumber(metadata, shardIndex, appended.firstPosition(),
-                appended.arrivalMs());
-        return appended.durable().thenApply(done ->
-                new PutRecordResponse(ShardId.name(shardIndex), sequenceNumber, null));
+        Routed routed = stream.withOpenShards(() -> {
+            int shardIndex = RecordWriter.route(stream, request.partitionKey(), explicitHashKey);
+            AppendResult appended = RecordWriter.append(stream, shardIndex,
+                    List.of(new LogRecord(request.partitionKey(), request.data())), clock.millis());
+            return new Routed(shardIndex, appended, stream.metadata());
+        });
+        String sequenceNumber = RecordWriter.sequenceNumber(routed.metadata(), routed.shardIndex(),
+                routed.appended().firstPosition(), routed.appended().arrivalMs());
+        return routed.appended().durable().thenApply(done ->
+                new PutRecordResponse(ShardId.name(routed.shardIndex()), sequenceNumber, null));
     }
 
     private void checkOrderingNumber(String sequenceNumberForOrdering, StreamKey key) {

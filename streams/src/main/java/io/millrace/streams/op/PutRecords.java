@@ -49,19 +49,23 @@ public final class PutRecords implements Operation<PutRecordsRequest, PutRecords
             explicitHashKeys[i] = RecordWriter.explicitHashKey(entries.get(i).explicitHashKey());
         }
         Stream stream = streams.requireWritable(key);
-        StreamMetadata metadata = stream.metadata();
-        Map<Integer, List<Integer>> entriesByShard = new LinkedHashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            PutRecordsRequestEntry entry = entries.get(i);
-            RecordWriter.checkSize(metadata, entry.data(), entry.partitionKey());
-            int shardIndex = RecordWriter.route(stream, entry.partitionKey(), explicitHashKeys[i]);
-            entriesByShard.computeIfAbsent(shardIndex, s -> new ArrayList<>()).add(i);
+        for (PutRecordsRequestEntry entry : entries) {
+            RecordWriter.checkSize(stream.metadata(), entry.data(), entry.partitionKey());
         }
         PutRecordsResultEntry[] results = new PutRecordsResultEntry[entries.size()];
-        List<CompletableFuture<Void>> batches = new ArrayList<>(entriesByShard.size());
-        long nowMs = clock.millis();
-        entriesByShard.forEach((shardIndex, indexes) ->
-                batches.add(appendBatch(stream, metadata, shardIndex, indexes, entries, results, nowMs)));
+        List<CompletableFuture<Void>> batches = stream.withOpenShards(() -> {
+            StreamMetadata metadata = stream.metadata();
+            Map<Integer, List<Integer>> entriesByShard = new LinkedHashMap<>();
+            for (int i = 0; i < entries.size(); i++) {
+                int shardIndex = RecordWriter.route(stream, entries.get(i).partitionKey(), explicitHashKeys[i]);
+                entriesByShard.computeIfAbsent(shardIndex, s -> new ArrayList<>()).add(i);
+            }
+            List<CompletableFuture<Void>> appended = new ArrayList<>(entriesByShard.size());
+            long nowMs = clock.millis();
+            entriesByShard.forEach((shardIndex, indexes) ->
+                    appended.add(appendBatch(stream, metadata, shardIndex, indexes, entries, results, nowMs)));
+            return appended;
+        });
         return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(done -> {
             int failed = (int) Arrays.stream(results).filter(r -> r.errorCode() != null).count();
             return new PutRecordsResponse(failed, List.of(results), null);
@@ -77,7 +81,7 @@ public final class PutRecords implements Operation<PutRecordsRequest, PutRecords
                 .toList();
         AppendResult appended;
         try {
-            appended = stream.log(shardIndex).append(records, nowMs);
+            appended = RecordWriter.append(stream, shardIndex, records, nowMs);
         } catch (StorageException e) {
             // Not an error conversion: PutRecords reports a failed batch per record, as AWS does.
             fail(indexes, results);

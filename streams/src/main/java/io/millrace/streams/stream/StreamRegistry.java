@@ -20,8 +20,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Every stream of this node, keyed by account, region and name. Owns the persisted metadata (written on every
- * change) and the status lifecycle: a CREATING stream becomes ACTIVE and a DELETING one disappears once its
- * {@link StreamMetadata#statusDueMs()} has passed, checked on access and by {@link #tick()}, so time-driven
+ * change) and the status lifecycle: a CREATING or UPDATING stream becomes ACTIVE and a DELETING one disappears
+ * once its {@link StreamMetadata#statusDueMs()} has passed, checked on access and by {@link #tick()}, so time-driven
  * transitions follow the injected clock and need no sleeping thread.
  *
  * <p>Thread safety: lookups are lock-free; every change (create, update, delete, transition) holds the registry's
@@ -75,6 +75,15 @@ public final class StreamRegistry {
         return stream;
     }
 
+    /** Every stream of this node, in any state. */
+    public List<Stream> all() {
+        List<Stream> found = new ArrayList<>();
+        for (StreamKey key : streams.keySet()) {
+            find(key).ifPresent(found::add);
+        }
+        return found;
+    }
+
     /** Every stream of an account in a region, sorted by name. */
     public List<Stream> list(String accountId, String region) {
         List<Stream> found = new ArrayList<>();
@@ -115,6 +124,27 @@ public final class StreamRegistry {
         return changed;
     }
 
+    /**
+     * Like {@link #update}, for changes of the shard set: waits until no writer is routing or appending, opens the
+     * logs of new shards, persists, and only then publishes the metadata, so writers route to the new shards only
+     * once their logs exist and never write to a shard after it closed.
+     */
+    public StreamMetadata reshard(StreamKey key, UnaryOperator<StreamMetadata> change) {
+        Stream stream = require(key);
+        return stream.whileNoWriters(() -> {
+            synchronized (this) {
+                StreamMetadata changed = change.apply(stream.metadata());
+                for (ShardMetadata shard : changed.shards()) {
+                    stream.logs().computeIfAbsent(shard.index(),
+                            index -> store.openShard(changed.storageKey(), index));
+                }
+                persist(changed);
+                stream.replace(changed);
+                return changed;
+            }
+        });
+    }
+
     /** Starts deleting a stream: gone at once when {@code delayMs} is 0, else DELETING until then. */
     public synchronized void delete(StreamKey key, long delayMs) {
         update(key, m -> m.withStatus(StreamStatus.DELETING, clock.millis() + delayMs));
@@ -139,8 +169,8 @@ public final class StreamRegistry {
 
     private boolean isDue(StreamMetadata metadata) {
         StreamStatus status = metadata.status();
-        return (status == StreamStatus.CREATING || status == StreamStatus.DELETING)
-                && metadata.statusDueMs() <= clock.millis();
+        return (status == StreamStatus.CREATING || status == StreamStatus.UPDATING
+                || status == StreamStatus.DELETING) && metadata.statusDueMs() <= clock.millis();
     }
 
     private synchronized void settle(StreamKey key) {
@@ -149,7 +179,7 @@ public final class StreamRegistry {
             return;
         }
         StreamMetadata metadata = stream.metadata();
-        if (metadata.status() == StreamStatus.CREATING) {
+        if (metadata.status() != StreamStatus.DELETING) {
             StreamMetadata active = metadata.withStatus(StreamStatus.ACTIVE, 0);
             persist(active);
             stream.replace(active);
