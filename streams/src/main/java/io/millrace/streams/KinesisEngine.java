@@ -4,6 +4,8 @@ import io.millrace.log.LogStore;
 import io.millrace.streams.account.AccountSettings;
 import io.millrace.streams.op.KinesisOperations;
 import io.millrace.streams.op.OperationTable;
+import io.millrace.streams.limit.OnDemandScalingPolicy;
+import io.millrace.streams.stream.OnDemandScaler;
 import io.millrace.streams.stream.StreamRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Kinesis engine of one node: reloads every stream from the {@link LogStore}'s metadata, serves the operations
  * of {@link #operations()}, and runs one background thread for time-driven work (status transitions, retention
- * trimming). Transitions are also applied on access, so they follow the injected clock exactly.
+ * trimming, on-demand scaling). Transitions are also applied on access, so they follow the injected clock exactly.
  *
  * <p>Thread safety: operations may be executed concurrently from any thread. {@link #close()} stops the background
  * thread; it does not close the {@link LogStore}, which belongs to the caller.
@@ -27,11 +29,13 @@ public final class KinesisEngine implements AutoCloseable {
     private static final long RETENTION_INTERVAL_MS = 60_000;
 
     private final StreamRegistry streams;
+    private final OnDemandScaler onDemandScaler;
     private final OperationTable operations;
     private final ScheduledExecutorService scheduler;
 
     public KinesisEngine(LogStore store, EngineConfig config, Clock clock) {
         this.streams = new StreamRegistry(store, clock);
+        this.onDemandScaler = new OnDemandScaler(streams, OnDemandScalingPolicy.DEFAULT, clock);
         this.operations = KinesisOperations.table(streams, new AccountSettings(store.metadata(), clock), config,
                 clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -41,6 +45,8 @@ public final class KinesisEngine implements AutoCloseable {
         });
         scheduler.scheduleWithFixedDelay(() -> guarded(streams::tick), TICK_INTERVAL_MS, TICK_INTERVAL_MS,
                 TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> guarded(onDemandScaler::doWork), TICK_INTERVAL_MS, TICK_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> guarded(streams::trimExpired), RETENTION_INTERVAL_MS,
                 RETENTION_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
@@ -49,9 +55,13 @@ public final class KinesisEngine implements AutoCloseable {
         return operations;
     }
 
-    /** Applies due status transitions and trims expired records now (the background thread does it periodically). */
+    /**
+     * Applies due status transitions, splits hot shards of ON_DEMAND streams and trims expired records now (the
+     * background thread does each periodically).
+     */
     public void runMaintenance() {
         streams.tick();
+        onDemandScaler.doWork();
         streams.trimExpired();
     }
 

@@ -8,6 +8,7 @@ import io.millrace.streams.limit.ShardThroughput;
 import io.millrace.streams.model.Record;
 import io.millrace.streams.position.ShardIterator;
 import io.millrace.streams.position.ShardIteratorCodec;
+import io.millrace.streams.stream.ShardMetadata;
 import io.millrace.streams.stream.Stream;
 import io.millrace.streams.stream.StreamErrors;
 import io.millrace.streams.stream.StreamKey;
@@ -24,7 +25,9 @@ import java.util.Locale;
 /**
  * <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_GetRecords.html">GetRecords</a>: reads at
  * most {@code Limit} records (default 10000) and 10 MiB from the iterator's position, skipping records past
- * retention, and returns a fresh iterator after the last record returned. Thread-safe.
+ * retention, and returns a fresh iterator after the last record returned. A read that reaches the end of a closed
+ * shard (with or without records) returns no iterator and the shard's {@code ChildShards} instead; the end is final
+ * because a shard is only closed while no writer is appending to it. Thread-safe.
  */
 public final class GetRecords implements SyncOperation<GetRecordsRequest, GetRecordsResponse> {
     static final int DEFAULT_LIMIT = 10_000;
@@ -81,6 +84,10 @@ public final class GetRecords implements SyncOperation<GetRecordsRequest, GetRec
                 RecordWriter.sequenceNumber(metadata, iterator.shardIndex(), r.position(), r.arrivalMs()),
                 Instant.ofEpochMilli(r.arrivalMs()), r.data(), r.partitionKey(),
                 Encryption.ofRecord(metadata, r.arrivalMs()))).toList();
+        ShardMetadata shard = metadata.shard(iterator.shardIndex());
+        if (!shard.open() && next >= log.endPosition()) {
+            return new GetRecordsResponse(records, null, millisBehindLatest, WireShapes.childShards(metadata, shard));
+        }
         String nextIterator = iterators.encode(new ShardIterator(iterator.accountId(), iterator.region(),
                 iterator.streamName(), iterator.streamCreationMs(), iterator.shardIndex(), next, nowMs));
         return new GetRecordsResponse(records, nextIterator, millisBehindLatest, null);

@@ -57,6 +57,10 @@ public final class KinesisOperations {
         rows.add("DescribeLimits", DescribeLimitsRequest.class, new DescribeLimits(streams, config));
         rows.add("DescribeAccountSettings", DescribeAccountSettingsRequest.class, new DescribeAccountSettings(accounts));
         addModelOperations(rows, streams, accounts, config, clock);
+        rows.add("SplitShard", SplitShardRequest.class, new SplitShard(streams, config, clock));
+        rows.add("MergeShards", MergeShardsRequest.class, new MergeShards(streams, config, clock));
+        rows.add("UpdateShardCount", UpdateShardCountRequest.class, new UpdateShardCount(streams, config, clock));
+        rows.add("UpdateStreamMode", UpdateStreamModeRequest.class, new UpdateStreamMode(streams, config, clock));
         OperationTable table = rows.builder.build();
         for (FaultPlan.Rule rule : config.faultPlan().rules()) {
             if (table.lookup(rule.operation()) == null) {

@@ -25,6 +25,10 @@ import java.util.concurrent.CompletionStage;
  * numbers grow with the log position; the value is only checked to be decodable. Thread-safe.
  */
 public final class PutRecord implements Operation<PutRecordRequest, PutRecordResponse> {
+    /** Where the record went, with the metadata that knows that shard (it may be newer than the request's). */
+    private record Routed(int shardIndex, AppendResult appended, StreamMetadata metadata) {
+    }
+
     private final StreamRegistry streams;
     private final ShardThroughput throughput;
     private final Clock clock;
@@ -44,19 +48,23 @@ public final class PutRecord implements Operation<PutRecordRequest, PutRecordRes
         Stream stream = streams.requireWritable(key);
         StreamMetadata metadata = stream.metadata();
         RecordWriter.checkSize(metadata, request.data(), request.partitionKey());
-        int shardIndex = RecordWriter.route(stream, request.partitionKey(), explicitHashKey);
-        if (!throughput.tryWrite(metadata.storageKey(), shardIndex,
-                RecordWriter.sizeBytes(request.data(), request.partitionKey()))) {
-            throw KinesisError.PROVISIONED_THROUGHPUT_EXCEEDED.exception(
-                    RecordWriter.throttledMessage(metadata, shardIndex));
-        }
-        AppendResult appended = stream.log(shardIndex)
-                .append(List.of(new LogRecord(request.partitionKey(), request.data())), clock.millis());
-        String sequenceNumber = RecordWriter.sequenceNumber(metadata, shardIndex, appended.firstPosition(),
-                appended.arrivalMs());
-        return appended.durable().thenApply(done ->
-                new PutRecordResponse(ShardId.name(shardIndex), sequenceNumber,
-                        Encryption.ofRecord(metadata, appended.arrivalMs())));
+        Routed routed = stream.withOpenShards(() -> {
+            StreamMetadata current = stream.metadata();
+            int shardIndex = RecordWriter.route(stream, request.partitionKey(), explicitHashKey);
+            if (!throughput.tryWrite(current.storageKey(), shardIndex,
+                    RecordWriter.sizeBytes(request.data(), request.partitionKey()))) {
+                throw KinesisError.PROVISIONED_THROUGHPUT_EXCEEDED.exception(
+                        RecordWriter.throttledMessage(current, shardIndex));
+            }
+            AppendResult appended = RecordWriter.append(stream, shardIndex,
+                    List.of(new LogRecord(request.partitionKey(), request.data())), clock.millis());
+            return new Routed(shardIndex, appended, current);
+        });
+        String sequenceNumber = RecordWriter.sequenceNumber(routed.metadata(), routed.shardIndex(),
+                routed.appended().firstPosition(), routed.appended().arrivalMs());
+        return routed.appended().durable().thenApply(done ->
+                new PutRecordResponse(ShardId.name(routed.shardIndex()), sequenceNumber,
+                        Encryption.ofRecord(routed.metadata(), routed.appended().arrivalMs())));
     }
 
     private void checkOrderingNumber(String sequenceNumberForOrdering, StreamKey key) {

@@ -55,29 +55,33 @@ public final class PutRecords implements Operation<PutRecordsRequest, PutRecords
             explicitHashKeys[i] = RecordWriter.explicitHashKey(entries.get(i).explicitHashKey());
         }
         Stream stream = streams.requireWritable(key);
-        StreamMetadata metadata = stream.metadata();
-        entries.forEach(entry -> RecordWriter.checkSize(metadata, entry.data(), entry.partitionKey()));
+        StreamMetadata checked = stream.metadata();
+        entries.forEach(entry -> RecordWriter.checkSize(checked, entry.data(), entry.partitionKey()));
         PutRecordsResultEntry[] results = new PutRecordsResultEntry[entries.size()];
-        Map<Integer, List<Integer>> entriesByShard = new LinkedHashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            PutRecordsRequestEntry entry = entries.get(i);
-            int shardIndex = RecordWriter.route(stream, entry.partitionKey(), explicitHashKeys[i]);
-            if (throughput.tryWrite(metadata.storageKey(), shardIndex,
-                    RecordWriter.sizeBytes(entry.data(), entry.partitionKey()))) {
-                entriesByShard.computeIfAbsent(shardIndex, s -> new ArrayList<>()).add(i);
-            } else {
-                // Partial failure is data: only this record is refused, the others go on.
-                results[i] = new PutRecordsResultEntry(null, null, THROTTLED,
-                        RecordWriter.throttledMessage(metadata, shardIndex));
-            }
-        }
-        List<CompletableFuture<Void>> batches = new ArrayList<>(entriesByShard.size());
         long nowMs = clock.millis();
-        entriesByShard.forEach((shardIndex, indexes) ->
-                batches.add(appendBatch(stream, metadata, shardIndex, indexes, entries, results, nowMs)));
+        List<CompletableFuture<Void>> batches = stream.withOpenShards(() -> {
+            StreamMetadata metadata = stream.metadata();
+            Map<Integer, List<Integer>> entriesByShard = new LinkedHashMap<>();
+            for (int i = 0; i < entries.size(); i++) {
+                PutRecordsRequestEntry entry = entries.get(i);
+                int shardIndex = RecordWriter.route(stream, entry.partitionKey(), explicitHashKeys[i]);
+                if (throughput.tryWrite(metadata.storageKey(), shardIndex,
+                        RecordWriter.sizeBytes(entry.data(), entry.partitionKey()))) {
+                    entriesByShard.computeIfAbsent(shardIndex, s -> new ArrayList<>()).add(i);
+                } else {
+                    // Partial failure is data: only this record is refused, the others go on.
+                    results[i] = new PutRecordsResultEntry(null, null, THROTTLED,
+                            RecordWriter.throttledMessage(metadata, shardIndex));
+                }
+            }
+            List<CompletableFuture<Void>> appended = new ArrayList<>(entriesByShard.size());
+            entriesByShard.forEach((shardIndex, indexes) ->
+                    appended.add(appendBatch(stream, metadata, shardIndex, indexes, entries, results, nowMs)));
+            return appended;
+        });
         return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(done -> {
             int failed = (int) Arrays.stream(results).filter(r -> r.errorCode() != null).count();
-            return new PutRecordsResponse(failed, List.of(results), Encryption.ofRecord(metadata, nowMs));
+            return new PutRecordsResponse(failed, List.of(results), Encryption.ofRecord(checked, nowMs));
         });
     }
 
@@ -90,7 +94,7 @@ public final class PutRecords implements Operation<PutRecordsRequest, PutRecords
                 .toList();
         AppendResult appended;
         try {
-            appended = stream.log(shardIndex).append(records, nowMs);
+            appended = RecordWriter.append(stream, shardIndex, records, nowMs);
         } catch (StorageException e) {
             // Not an error conversion: PutRecords reports a failed batch per record, as AWS does.
             fail(indexes, results);

@@ -1,5 +1,7 @@
 package io.millrace.streams.op;
 
+import io.millrace.log.AppendResult;
+import io.millrace.log.LogRecord;
 import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.position.SequenceNumberCodec;
 import io.millrace.streams.shard.HashKey;
@@ -8,6 +10,7 @@ import io.millrace.streams.stream.Stream;
 import io.millrace.streams.stream.StreamMetadata;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Checks and routing shared by PutRecord and PutRecords. Stateless. */
 final class RecordWriter {
@@ -47,6 +50,20 @@ final class RecordWriter {
     /** The shard a record goes to. */
     static int route(Stream stream, String partitionKey, HashKey explicitHashKey) {
         return stream.shardFor(partitionKey, explicitHashKey);
+    }
+
+    /**
+     * Appends {@code records} to shard {@code shardIndex} and counts them for on-demand scaling. Call inside
+     * {@link Stream#withOpenShards}, together with the routing that chose the shard.
+     */
+    static AppendResult append(Stream stream, int shardIndex, List<LogRecord> records, long nowMs) {
+        AppendResult appended = stream.log(shardIndex).append(records, nowMs);
+        long bytes = 0;
+        for (LogRecord record : records) {
+            bytes += record.data().length + record.partitionKey().length(); // chars: close enough for a rate
+        }
+        stream.onAppended(shardIndex, nowMs, records.size(), bytes);
+        return appended;
     }
 
     /** The sequence number of the record stored at {@code position} of shard {@code shardIndex}. */

@@ -37,6 +37,14 @@ public final class SequenceNumberCodec {
         return encode(new SequenceNumber(seconds, shardIndex, 0, seconds));
     }
 
+    /**
+     * A closed shard's {@code EndingSequenceNumber}: the largest sequence index at the close time, so it sorts at or
+     * above every record the shard holds, however many it took.
+     */
+    public static String endOf(long shardCreationMs, int shardIndex, long closedAtMs) {
+        return encode(new SequenceNumber(shardCreationMs / 1000, shardIndex, Long.MAX_VALUE, closedAtMs / 1000));
+    }
+
     public static String encode(SequenceNumber number) {
         if (number.sequenceIndex() < 0 || number.shardIndex() < 0) {
             throw new IllegalArgumentException("number: " + number + " (expected: non-negative index fields)");

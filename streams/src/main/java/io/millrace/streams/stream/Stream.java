@@ -1,6 +1,7 @@
 package io.millrace.streams.stream;
 
 import io.millrace.log.ShardLog;
+import io.millrace.streams.limit.ShardWriteRate;
 import io.millrace.streams.model.RecordDistributionStrategy;
 import io.millrace.streams.model.StreamMode;
 import io.millrace.streams.shard.HashKey;
@@ -9,12 +10,17 @@ import io.millrace.streams.shard.ShardMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * One live stream: its current metadata, the open shard logs and the routing of hash keys to shards.
  *
  * <p>Thread safety: readers take lock-free snapshots ({@link #metadata()}); only {@link StreamRegistry} replaces
- * the metadata, under its own lock.
+ * the metadata, under its own lock. Writers route and append inside {@link #withOpenShards}, which shares a
+ * read-write lock with resharding: a shard is closed only while no append is between routing and its log, so no
+ * record lands in a shard after its EndingSequenceNumber was fixed and readers sent on to its children.
  */
 public final class Stream {
 
@@ -23,7 +29,9 @@ public final class Stream {
     }
 
     private final Map<Integer, ShardLog> logs = new ConcurrentHashMap<>();
+    private final Map<Integer, ShardWriteRate> writeRates = new ConcurrentHashMap<>();
     private final AtomicLong spreadCounter = new AtomicLong();
+    private final ReadWriteLock routing = new ReentrantReadWriteLock();
     private volatile View view;
 
     Stream(StreamMetadata metadata, Map<Integer, ShardLog> logs) {
@@ -57,6 +65,39 @@ public final class Stream {
         }
         HashKey key = explicitHashKey != null ? explicitHashKey : HashKey.ofPartitionKey(partitionKey);
         return current.shardMap().route(key);
+    }
+
+    /**
+     * Runs {@code work}, which routes records with {@link #shardFor} and appends them, while the set of open shards
+     * cannot change. {@code work} must not block for long: resharding waits for it.
+     */
+    public <T> T withOpenShards(Supplier<T> work) {
+        routing.readLock().lock();
+        try {
+            return work.get();
+        } finally {
+            routing.readLock().unlock();
+        }
+    }
+
+    /** Counts records just appended to shard {@code shardIndex}, for on-demand scaling. */
+    public void onAppended(int shardIndex, long nowMs, int recordCount, long byteCount) {
+        writeRates.computeIfAbsent(shardIndex, i -> new ShardWriteRate()).onAppended(nowMs, recordCount, byteCount);
+    }
+
+    /** The write meter of shard {@code shardIndex}, or {@code null} when nothing was written to it yet. */
+    public ShardWriteRate writeRate(int shardIndex) {
+        return writeRates.get(shardIndex);
+    }
+
+    /** Runs {@code change} while no writer is routing or appending (see the class comment). */
+    <T> T whileNoWriters(Supplier<T> change) {
+        routing.writeLock().lock();
+        try {
+            return change.get();
+        } finally {
+            routing.writeLock().unlock();
+        }
     }
 
     void replace(StreamMetadata metadata) {

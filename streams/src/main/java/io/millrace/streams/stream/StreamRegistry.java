@@ -75,6 +75,15 @@ public final class StreamRegistry {
         return stream;
     }
 
+    /** Every stream of this node, in any state. */
+    public List<Stream> all() {
+        List<Stream> found = new ArrayList<>();
+        for (StreamKey key : streams.keySet()) {
+            find(key).ifPresent(found::add);
+        }
+        return found;
+    }
+
     /** Every stream of an account in a region, sorted by name. */
     public List<Stream> list(String accountId, String region) {
         List<Stream> found = new ArrayList<>();
@@ -113,6 +122,27 @@ public final class StreamRegistry {
         persist(changed);
         stream.replace(changed);
         return changed;
+    }
+
+    /**
+     * Like {@link #update}, for changes of the shard set: waits until no writer is routing or appending, opens the
+     * logs of new shards, persists, and only then publishes the metadata, so writers route to the new shards only
+     * once their logs exist and never write to a shard after it closed.
+     */
+    public StreamMetadata reshard(StreamKey key, UnaryOperator<StreamMetadata> change) {
+        Stream stream = require(key);
+        return stream.whileNoWriters(() -> {
+            synchronized (this) {
+                StreamMetadata changed = change.apply(stream.metadata());
+                for (ShardMetadata shard : changed.shards()) {
+                    stream.logs().computeIfAbsent(shard.index(),
+                            index -> store.openShard(changed.storageKey(), index));
+                }
+                persist(changed);
+                stream.replace(changed);
+                return changed;
+            }
+        });
     }
 
     /** Starts deleting a stream: gone at once when {@code delayMs} is 0, else DELETING until then. */
