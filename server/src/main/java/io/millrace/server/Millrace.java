@@ -4,7 +4,6 @@ import io.millrace.log.LogStore;
 import io.millrace.log.local.LocalLogConfig;
 import io.millrace.log.local.LocalLogStore;
 import io.millrace.log.memory.InMemoryLogStore;
-import io.millrace.protocol.auth.ResourcePolicyLookup;
 import io.millrace.protocol.codec.KinesisProtocol;
 import io.millrace.server.auth.AccessControl;
 import io.millrace.server.auth.Authentication;
@@ -50,14 +49,6 @@ public final class Millrace implements AutoCloseable {
 
     /** Opens storage, reloads every stream and starts serving; returns once the port accepts requests. */
     public static Millrace start(ServerConfig config) {
-        return start(config, ResourcePolicyLookup.NONE);
-    }
-
-    /**
-     * As {@link #start(ServerConfig)}, with the stream resource policies that authorisation consults (until the
-     * engine keeps PutResourcePolicy documents itself, embedders and tests supply them here).
-     */
-    public static Millrace start(ServerConfig config, ResourcePolicyLookup resourcePolicies) {
         Authentication authentication = authentication(config);
         // Loading the service model is the slowest part of start-up; it overlaps with opening storage.
         CompletableFuture<KinesisProtocol> protocol = CompletableFuture.supplyAsync(KinesisProtocol::kinesis);
@@ -72,7 +63,8 @@ public final class Millrace implements AutoCloseable {
             KinesisEngine engine = new KinesisEngine(store, engineConfig, Clock.systemUTC());
             ExecutorService workers = workerPool(config.workerThreads());
             KinesisDispatcher dispatcher = new KinesisDispatcher(protocol.join(), engine.operations(),
-                    workers, authentication, new AccessControl(resourcePolicies, Authentication.KINESIS_SERVICE));
+                    workers, authentication,
+                    new AccessControl(engine.resourcePolicies(), Authentication.KINESIS_SERVICE));
             HttpServer http = HttpServer.start(config.transport(), dispatcher);
             return new Millrace(config, store, engine, workers, http);
         } catch (RuntimeException e) {

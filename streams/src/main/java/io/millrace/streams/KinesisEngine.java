@@ -1,6 +1,8 @@
 package io.millrace.streams;
 
 import io.millrace.log.LogStore;
+import io.millrace.protocol.auth.ResourcePolicyLookup;
+import io.millrace.streams.stream.StoredResourcePolicies;
 import io.millrace.streams.account.AccountSettings;
 import io.millrace.streams.op.KinesisOperations;
 import io.millrace.streams.op.OperationTable;
@@ -53,6 +55,11 @@ public final class KinesisEngine implements AutoCloseable {
 
     public OperationTable operations() {
         return operations;
+    }
+
+    /** The stream resource policies stored by PutResourcePolicy, for authorisation at the API edge. */
+    public ResourcePolicyLookup resourcePolicies() {
+        return new StoredResourcePolicies(streams);
     }
 
     /**

@@ -35,8 +35,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,12 +51,10 @@ class AuthIT {
     private static final String MISMATCH = "The request signature we calculated does not match the signature you "
             + "provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for "
             + "details.";
-    private static final Map<String, String> RESOURCE_POLICIES = new ConcurrentHashMap<>();
     private static final Path CREDENTIALS = credentialsFile();
 
     @RegisterExtension
-    static final TestServer SERVER = new TestServer(RESOURCE_POLICIES::get,
-            "--auth", "sigv4", "--credentials", CREDENTIALS.toString());
+    static final TestServer SERVER = new TestServer("--auth", "sigv4", "--credentials", CREDENTIALS.toString());
 
     private static KinesisClient alice;
     private static HttpClient http;
@@ -217,12 +213,13 @@ class AuthIT {
                             + "kinesis:DescribeStreamSummary on resource: " + shared + " because no resource-based "
                             + "policy allows the kinesis:DescribeStreamSummary action");
 
-            RESOURCE_POLICIES.put(shared, """
+            String policy = """
                     {"Version":"2012-10-17","Statement":[
                       {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:root"},
                        "Action":["kinesis:DescribeStreamSummary","kinesis:PutRecord"],"Resource":"%s"},
                       {"Effect":"Deny","Principal":{"AWS":"222222222222"},"Action":"kinesis:PutRecord",
-                       "Resource":"%s"}]}""".formatted(shared, shared));
+                       "Resource":"%s"}]}""".formatted(shared, shared);
+            alice.putResourcePolicy(r -> r.resourceARN(shared).policy(policy));
             assertThat(bob.describeStreamSummary(r -> r.streamARN(shared)).streamDescriptionSummary().streamARN())
                     .isEqualTo(shared);
             assertAwsError(() -> bob.putRecord(r -> r.streamARN(shared).partitionKey("k")
@@ -230,7 +227,7 @@ class AuthIT {
                     "User: arn:aws:iam::222222222222:user/bob is not authorized to perform: kinesis:PutRecord on "
                             + "resource: " + shared + " with an explicit deny in a resource-based policy");
         } finally {
-            RESOURCE_POLICIES.remove(shared);
+            alice.deleteResourcePolicy(r -> r.resourceARN(shared));
         }
     }
 

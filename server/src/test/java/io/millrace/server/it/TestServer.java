@@ -1,6 +1,5 @@
 package io.millrace.server.it;
 
-import io.millrace.protocol.auth.ResourcePolicyLookup;
 import io.millrace.server.Millrace;
 import io.millrace.server.config.MillraceCommand;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -23,17 +22,10 @@ import java.util.stream.Stream;
  */
 public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     private final List<String> extraArgs;
-    private final ResourcePolicyLookup resourcePolicies;
     private Path dataDir;
     private Millrace server;
 
     public TestServer(String... extraArgs) {
-        this(ResourcePolicyLookup.NONE, extraArgs);
-    }
-
-    /** A server whose authorisation consults {@code resourcePolicies} for stream resource policies. */
-    public TestServer(ResourcePolicyLookup resourcePolicies, String... extraArgs) {
-        this.resourcePolicies = resourcePolicies;
         this.extraArgs = List.of(extraArgs);
     }
 
@@ -43,7 +35,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
                 "--data-dir", dataDir.toString()));
         args.addAll(extraArgs);
-        server = Millrace.start(MillraceCommand.parse(args.toArray(String[]::new)), resourcePolicies);
+        server = Millrace.start(MillraceCommand.parse(args.toArray(String[]::new)));
     }
 
     @Override
