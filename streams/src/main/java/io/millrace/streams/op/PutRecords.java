@@ -100,16 +100,17 @@ public final class PutRecords implements Operation<PutRecordsRequest, PutRecords
             fail(indexes, results);
             return CompletableFuture.completedFuture(null);
         }
+        // The entries are built here, not when durability completes: that runs on the group committer's thread,
+        // which should only complete futures. They are read only after every batch's future has completed.
+        String shardId = ShardId.name(shardIndex);
+        for (int k = 0; k < indexes.size(); k++) {
+            String sequenceNumber = RecordWriter.sequenceNumber(metadata, shardIndex, appended.firstPosition() + k,
+                    appended.arrivalMs());
+            results[indexes.get(k)] = new PutRecordsResultEntry(sequenceNumber, shardId, null, null);
+        }
         return appended.durable().handle((done, failure) -> {
             if (failure != null) {
                 fail(indexes, results);
-                return null;
-            }
-            for (int k = 0; k < indexes.size(); k++) {
-                String sequenceNumber = RecordWriter.sequenceNumber(metadata, shardIndex,
-                        appended.firstPosition() + k, appended.arrivalMs());
-                results[indexes.get(k)] = new PutRecordsResultEntry(sequenceNumber, ShardId.name(shardIndex),
-                        null, null);
             }
             return null;
         });
