@@ -1,14 +1,7 @@
 package io.millrace.streams.op;
 
-import io.millrace.streams.stream.StreamErrors;
 import io.millrace.streams.stream.StreamKey;
-import io.millrace.streams.stream.StreamMetadata;
 import io.millrace.streams.stream.StreamRegistry;
-
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_EnableEnhancedMonitoring.html">
@@ -28,17 +21,6 @@ public final class EnableEnhancedMonitoring
     public EnhancedMonitoringResponse call(EnableEnhancedMonitoringRequest request, RequestContext context) {
         StreamKey key = StreamKey.resolve(request.streamName(), request.streamARN(), context.accountId(),
                 context.region());
-        Set<String> requested = ShardLevelMetrics.expand(request.shardLevelMetrics());
-        AtomicReference<List<String>> before = new AtomicReference<>();
-        StreamMetadata changed = streams.update(key, metadata -> {
-            StreamErrors.checkChangeable(metadata);
-            before.set(metadata.settings().shardLevelMetrics());
-            Set<String> set = new TreeSet<>(before.get());
-            set.addAll(requested);
-            return metadata.withSettings(metadata.settings()
-                    .withShardLevelMetrics(ShardLevelMetrics.ordered(set)));
-        });
-        return new EnhancedMonitoringResponse(changed.name(), before.get(), changed.settings().shardLevelMetrics(),
-                changed.arn());
+        return ShardLevelMetrics.change(streams, key, request.shardLevelMetrics(), true);
     }
 }

@@ -1,9 +1,15 @@
 package io.millrace.streams.op;
 
+import io.millrace.streams.stream.StreamErrors;
+import io.millrace.streams.stream.StreamKey;
+import io.millrace.streams.stream.StreamMetadata;
+import io.millrace.streams.stream.StreamRegistry;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The enhanced-monitoring metric names (reference 3.9): {@code ALL} expands to the seven. Stateless. */
 final class ShardLevelMetrics {
@@ -27,6 +33,29 @@ final class ShardLevelMetrics {
             }
         }
         return expanded;
+    }
+
+    /**
+     * Adds ({@code enable}) or removes the named metrics of the stream and answers the metrics before and after,
+     * as Enable/DisableEnhancedMonitoring do. The stream must be ACTIVE or UPDATING.
+     */
+    static EnhancedMonitoringResponse change(StreamRegistry streams, StreamKey key, Collection<String> names,
+                                             boolean enable) {
+        Set<String> requested = expand(names);
+        AtomicReference<List<String>> before = new AtomicReference<>();
+        StreamMetadata changed = streams.update(key, metadata -> {
+            StreamErrors.checkChangeable(metadata);
+            before.set(metadata.settings().shardLevelMetrics());
+            Set<String> metrics = new TreeSet<>(before.get());
+            if (enable) {
+                metrics.addAll(requested);
+            } else {
+                metrics.removeAll(requested);
+            }
+            return metadata.withSettings(metadata.settings().withShardLevelMetrics(ordered(metrics)));
+        });
+        return new EnhancedMonitoringResponse(changed.name(), before.get(), changed.settings().shardLevelMetrics(),
+                changed.arn());
     }
 
     /** {@code metrics} in the model's order. */
