@@ -6,8 +6,7 @@ import io.millrace.streams.stream.StreamRegistry;
 /**
  * <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DisableEnhancedMonitoring.html">
  * DisableEnhancedMonitoring</a>: removes the named metrics (ALL = every one) on an ACTIVE or UPDATING stream and answers
- * the
- * metrics before and after; Describe* then list them. The change applies at once without an UPDATING phase
+ * the metrics before and after; Describe* then list them. The change applies at once without an UPDATING phase
  * [UNVERIFIED whether AWS passes through UPDATING]. Millrace publishes no CloudWatch metrics. Thread-safe.
  */
 public final class DisableEnhancedMonitoring
