@@ -1,5 +1,6 @@
 package io.millrace.streams.op;
 
+import io.millrace.streams.consumer.ConsumerRegistry;
 import io.millrace.streams.model.EncryptionType;
 import io.millrace.streams.model.StreamDescriptionSummary;
 import io.millrace.streams.model.StreamMode;
@@ -16,9 +17,11 @@ import io.millrace.streams.stream.StreamRegistry;
 public final class DescribeStreamSummary
         implements SyncOperation<DescribeStreamSummaryRequest, DescribeStreamSummaryResponse> {
     private final StreamRegistry streams;
+    private final ConsumerRegistry consumers;
 
-    DescribeStreamSummary(StreamRegistry streams) {
+    DescribeStreamSummary(StreamRegistry streams, ConsumerRegistry consumers) {
         this.streams = streams;
+        this.consumers = consumers;
     }
 
     @Override
@@ -30,7 +33,7 @@ public final class DescribeStreamSummary
         return new DescribeStreamSummaryResponse(new StreamDescriptionSummary(stream.name(), stream.arn(),
                 stream.status(), WireShapes.modeDetails(stream), stream.retentionHours(),
                 WireShapes.creationTimestamp(stream), WireShapes.NO_ENHANCED_MONITORING, EncryptionType.NONE, null,
-                openShards, 0, stream.maxRecordSizeKiB(),
+                openShards, consumers.list(stream).size(), stream.maxRecordSizeKiB(),
                 stream.mode() == StreamMode.ON_DEMAND ? stream.distributionStrategy() : null));
     }
 }

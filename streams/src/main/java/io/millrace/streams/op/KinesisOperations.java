@@ -1,6 +1,7 @@
 package io.millrace.streams.op;
 
 import io.millrace.streams.EngineConfig;
+import io.millrace.streams.consumer.FanOut;
 import io.millrace.streams.position.NextTokenCodec;
 import io.millrace.streams.position.ShardIteratorCodec;
 import io.millrace.streams.stream.StreamRegistry;
@@ -17,15 +18,15 @@ public final class KinesisOperations {
     private KinesisOperations() {
     }
 
-    public static OperationTable table(StreamRegistry streams, EngineConfig config, Clock clock) {
+    public static OperationTable table(StreamRegistry streams, FanOut fanOut, EngineConfig config, Clock clock) {
         byte[] secret = config.iteratorSecret();
         ShardIteratorCodec iterators = new ShardIteratorCodec(secret);
         PageTokens tokens = new PageTokens(new NextTokenCodec(secret), clock, config.nextTokenTtlMs());
         Rows rows = new Rows(OperationTable.builder(TARGET_PREFIX));
         rows.add("CreateStream", CreateStreamRequest.class, new CreateStream(streams, config, clock));
-        rows.add("DeleteStream", DeleteStreamRequest.class, new DeleteStream(streams, config));
+        rows.add("DeleteStream", DeleteStreamRequest.class, new DeleteStream(streams, config, fanOut));
         rows.add("DescribeStream", DescribeStreamRequest.class, new DescribeStream(streams, clock));
-        rows.add("DescribeStreamSummary", DescribeStreamSummaryRequest.class, new DescribeStreamSummary(streams));
+        rows.add("DescribeStreamSummary", DescribeStreamSummaryRequest.class, new DescribeStreamSummary(streams, fanOut.consumers()));
         rows.add("ListStreams", ListStreamsRequest.class, new ListStreams(streams, tokens));
         rows.add("ListShards", ListShardsRequest.class, new ListShards(streams, tokens, clock));
         rows.add("PutRecord", PutRecordRequest.class, new PutRecord(streams, clock));
@@ -45,7 +46,21 @@ public final class KinesisOperations {
         rows.add("ListTagsForResource", ListTagsForResourceRequest.class, new ListTagsForResource(streams));
         rows.add("DescribeLimits", DescribeLimitsRequest.class, new DescribeLimits(streams, config));
         rows.add("DescribeAccountSettings", DescribeAccountSettingsRequest.class, new DescribeAccountSettings());
+        addFanOut(rows, streams, fanOut, tokens, clock);
         return rows.builder.build();
+    }
+
+    private static void addFanOut(Rows rows, StreamRegistry streams, FanOut fanOut, PageTokens tokens, Clock clock) {
+        ConsumerLookup lookup = new ConsumerLookup(streams, fanOut.consumers());
+        rows.add("RegisterStreamConsumer", RegisterStreamConsumerRequest.class,
+                new RegisterStreamConsumer(streams, fanOut.consumers()));
+        rows.add("DescribeStreamConsumer", DescribeStreamConsumerRequest.class, new DescribeStreamConsumer(lookup));
+        rows.add("ListStreamConsumers", ListStreamConsumersRequest.class,
+                new ListStreamConsumers(streams, fanOut.consumers(), tokens));
+        rows.add("DeregisterStreamConsumer", DeregisterStreamConsumerRequest.class,
+                new DeregisterStreamConsumer(lookup, fanOut.consumers(), fanOut.subscriptions()));
+        rows.add("SubscribeToShard", SubscribeToShardRequest.class,
+                new SubscribeToShard(streams, fanOut.consumers(), fanOut.subscriptions(), clock));
     }
 
     /** Adds rows through the storage-fault boundary. */

@@ -46,8 +46,10 @@ public final class PutRecord implements Operation<PutRecordRequest, PutRecordRes
                 .append(List.of(new LogRecord(request.partitionKey(), request.data())), clock.millis());
         String sequenceNumber = RecordWriter.sequenceNumber(metadata, shardIndex, appended.firstPosition(),
                 appended.arrivalMs());
-        return appended.durable().thenApply(done ->
-                new PutRecordResponse(ShardId.name(shardIndex), sequenceNumber, null));
+        return appended.durable().thenApply(done -> {
+            stream.watchers().onRecordsAppended(shardIndex);
+            return new PutRecordResponse(ShardId.name(shardIndex), sequenceNumber, null);
+        });
     }
 
     private void checkOrderingNumber(String sequenceNumberForOrdering, StreamKey key) {

@@ -94,6 +94,7 @@ public final class PutRecords implements Operation<PutRecordsRequest, PutRecords
                 results[indexes.get(k)] = new PutRecordsResultEntry(sequenceNumber, ShardId.name(shardIndex),
                         null, null);
             }
+            stream.watchers().onRecordsAppended(shardIndex);
             return null;
         });
     }
