@@ -17,7 +17,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                            String accountId, String region, Durability durability, long flushIntervalMs,
                            long createStreamDelayMs, long deleteStreamDelayMs, long updateStreamDelayMs,
                            int maxRequestBytes, int maxInFlightPerConnection, int ioThreads, int workerThreads,
-                           long shutdownTimeoutMs) {
+                           long shutdownTimeoutMs, long consumerStatusDelayMs) {
 
     /** Where the self-signed certificate lives under {@link #dataDir()}. */
     public static final String TLS_SUBDIRECTORY = "tls";
@@ -64,6 +64,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                 (int) v.number(ConfigKey.MAX_IN_FLIGHT_PER_CONNECTION, 1, 100_000),
                 (int) v.number(ConfigKey.IO_THREADS, 0, 1024),
                 (int) v.number(ConfigKey.WORKER_THREADS, 0, 1024),
-                v.number(ConfigKey.SHUTDOWN_TIMEOUT_MS, 0, Long.MAX_VALUE));
+                v.number(ConfigKey.SHUTDOWN_TIMEOUT_MS, 0, Long.MAX_VALUE),
+                v.number(ConfigKey.CONSUMER_STATUS_DELAY_MS, 0, Long.MAX_VALUE));
     }
 }

@@ -68,10 +68,10 @@ class MillraceCommandTest {
                 "--durability", "none", "--flush-interval-ms", "7", "--create-stream-delay-ms", "1",
                 "--delete-stream-delay-ms", "2", "--update-stream-delay-ms", "3", "--max-request-bytes", "4096",
                 "--max-in-flight-per-connection", "8", "--io-threads", "2", "--worker-threads", "3",
-                "--shutdown-timeout-ms", "99");
+                "--shutdown-timeout-ms", "99", "--consumer-status-delay-ms", "5");
 
         assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 0, Path.of("/srv/millrace"), true, Path.of("c.pem"),
-                Path.of("k.pem"), "123456789012", "ap-east-1", Durability.NONE, 7, 1, 2, 3, 4096, 8, 2, 3, 99));
+                Path.of("k.pem"), "123456789012", "ap-east-1", Durability.NONE, 7, 1, 2, 3, 4096, 8, 2, 3, 99, 5));
     }
 
     @Test

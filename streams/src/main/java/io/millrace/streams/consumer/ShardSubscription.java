@@ -53,6 +53,7 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
     private final AtomicReference<ApiException> terminatedBy = new AtomicReference<>();
     private final Runnable watcher = this::signal;
     private volatile boolean isDone;
+    private volatile boolean isEnding;
     /** Touched only inside drain(). */
     private long position;
     private long lastEventMs = Long.MIN_VALUE;
@@ -126,6 +127,12 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
         signal();
     }
 
+    /** Ends the stream normally, as at the end of its lifetime; the client then subscribes again. */
+    void end() {
+        isEnding = true;
+        signal();
+    }
+
     /** Schedules a drain; cheap, non-blocking, callable from any thread. */
     void signal() {
         if (workInProgress.getAndIncrement() == 0) {
@@ -160,7 +167,7 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
             fail(reason);
             return;
         }
-        if (nowMs >= endsAtMs) {
+        if (nowMs >= endsAtMs || isEnding) {
             finish();
             if (s != null) {
                 s.onComplete();

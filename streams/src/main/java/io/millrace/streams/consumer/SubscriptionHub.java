@@ -67,6 +67,11 @@ public final class SubscriptionHub {
         }
     }
 
+    /** Ends every live subscription normally (the node is shutting down; clients resubscribe elsewhere). */
+    public void endAll() {
+        live.values().forEach(ShardSubscription::end);
+    }
+
     /** Wakes every subscription (heartbeats, lifetime); the engine calls it about once a second. */
     public void tick() {
         live.values().forEach(ShardSubscription::signal);
