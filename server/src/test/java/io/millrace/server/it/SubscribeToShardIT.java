@@ -1,5 +1,7 @@
 package io.millrace.server.it;
 
+import io.millrace.protocol.eventstream.EventStreamDecoder;
+import io.millrace.protocol.eventstream.EventStreamMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -96,6 +98,61 @@ class SubscribeToShardIT {
                 .hasMessageStartingWith("Another active subscription exists for this consumer: ");
     }
 
+    @ParameterizedTest(name = "{0}, cbor={1}")
+    @MethodSource("modes")
+    void deregisteringTheConsumerEndsTheStreamWithAnExceptionEventTheSdkSurfaces(String transport, boolean cbor) {
+        Fixture f = fixture(transport, cbor);
+        Events events = subscribe(f, StartingPosition.builder().type(ShardIteratorType.LATEST).build()).join();
+        f.client().deregisterStreamConsumer(b -> b.consumerARN(f.consumerArn())).join();
+        Throwable failure = events.failure.orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+        assertThat(failure).isInstanceOf(software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException.class)
+                .hasMessageStartingWith("Consumer " + f.consumerArn() + " was deregistered.");
+    }
+
+    @org.junit.jupiter.api.Test
+    void http11ClientsGetTheSameEventStreamChunked() throws Exception {
+        Fixture f = fixture("h2c", false);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String body = "{\"ConsumerARN\":\"" + f.consumerArn() + "\",\"ShardId\":\"" + f.shardId()
+                + "\",\"StartingPosition\":{\"Type\":\"TRIM_HORIZON\"}}";
+        put(f, "one");
+        java.net.http.HttpResponse<java.io.InputStream> response = http.send(java.net.http.HttpRequest.newBuilder(
+                        SERVER.httpEndpoint())
+                .header("X-Amz-Target", "Kinesis_20131202.SubscribeToShard")
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/vnd.amazon.eventstream");
+        try (java.io.InputStream in = response.body()) {
+            EventStreamDecoder decoder = new EventStreamDecoder();
+            EventStreamMessage initial = next(decoder, in);
+            assertThat(initial.header(EventStreamMessage.EVENT_TYPE)).isEqualTo("initial-response");
+            assertThat(new String(initial.payload(), StandardCharsets.UTF_8)).isEqualTo("{}");
+            EventStreamMessage event = next(decoder, in);
+            assertThat(event.header(EventStreamMessage.EVENT_TYPE)).isEqualTo("SubscribeToShardEvent");
+            assertThat(event.header(EventStreamMessage.CONTENT_TYPE)).isEqualTo("application/x-amz-json-1.1");
+            assertThat(new String(event.payload(), StandardCharsets.UTF_8))
+                    .contains("\"Data\":\"b25l\"", "\"ContinuationSequenceNumber\":", "\"MillisBehindLatest\":0");
+        }
+    }
+
+    private static EventStreamMessage next(EventStreamDecoder decoder, java.io.InputStream in)
+            throws java.io.IOException {
+        byte[] buffer = new byte[4096];
+        while (true) {
+            java.util.Optional<EventStreamMessage> message = decoder.poll();
+            if (message.isPresent()) {
+                return message.get();
+            }
+            int read = in.read(buffer);
+            assertThat(read).as("bytes before the end of the body").isPositive();
+            decoder.feed(java.util.Arrays.copyOf(buffer, read));
+        }
+    }
+
     private record Fixture(KinesisAsyncClient client, String stream, String consumerArn, String shardId) {
     }
 
@@ -163,6 +220,7 @@ class SubscribeToShardIT {
         final BlockingQueue<Record> records = new LinkedBlockingQueue<>();
         volatile String lastContinuation;
         volatile Subscription subscription;
+        final CompletableFuture<Throwable> failure = new CompletableFuture<>();
 
         Subscriber<SubscribeToShardEventStream> subscriber(CompletableFuture<Events> ready, List<Subscription> open) {
             return new Subscriber<>() {
@@ -187,6 +245,7 @@ class SubscribeToShardIT {
 
                 @Override
                 public void onError(Throwable t) {
+                    failure.complete(t);
                     ready.completeExceptionally(t);
                 }
 
