@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The Kinesis engine of one node: reloads every stream from the {@link LogStore}'s metadata, serves the operations
  * of {@link #operations()}, and runs one background thread for time-driven work (status transitions, retention
- * trimming, subscription heartbeats and lifetimes). Transitions are also applied on access, so they follow the injected clock exactly.
+ * trimming, subscription heartbeats and lifetimes). Transitions are also applied on access, so they follow the
+ * injected clock exactly.
  *
  * <p>Thread safety: operations may be executed concurrently from any thread. {@link #close()} stops the background
  * thread; it does not close the {@link LogStore}, which belongs to the caller.

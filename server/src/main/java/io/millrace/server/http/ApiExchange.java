@@ -111,7 +111,8 @@ final class ApiExchange {
      * DATA frames (HTTP/2).
      */
     static HttpResponse toStreamingHead(ApiRequest request, ApiResponse response, boolean isChunked) {
-        HttpResponse http = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()));
+        HttpResponse http = new DefaultHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()));
         if (response.headers() != null) {
             response.headers().forEach((name, value) -> http.headers().set(AsciiString.of(name), value));
         }

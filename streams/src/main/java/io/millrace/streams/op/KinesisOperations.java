@@ -26,7 +26,8 @@ public final class KinesisOperations {
         rows.add("CreateStream", CreateStreamRequest.class, new CreateStream(streams, config, clock));
         rows.add("DeleteStream", DeleteStreamRequest.class, new DeleteStream(streams, config, fanOut));
         rows.add("DescribeStream", DescribeStreamRequest.class, new DescribeStream(streams, clock));
-        rows.add("DescribeStreamSummary", DescribeStreamSummaryRequest.class, new DescribeStreamSummary(streams, fanOut.consumers()));
+        rows.add("DescribeStreamSummary", DescribeStreamSummaryRequest.class,
+                new DescribeStreamSummary(streams, fanOut.consumers()));
         rows.add("ListStreams", ListStreamsRequest.class, new ListStreams(streams, tokens));
         rows.add("ListShards", ListShardsRequest.class, new ListShards(streams, tokens, clock));
         rows.add("PutRecord", PutRecordRequest.class, new PutRecord(streams, clock));

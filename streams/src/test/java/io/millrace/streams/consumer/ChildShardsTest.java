@@ -46,6 +46,7 @@ class ChildShardsTest {
     private static StreamMetadata stream(List<ShardMetadata> shards) {
         return new StreamMetadata("key", "123456789012", "us-east-1", "s",
                 "arn:aws:kinesis:us-east-1:123456789012:stream/s", 1_000, StreamStatus.ACTIVE, 0,
-                StreamMode.PROVISIONED, RecordDistributionStrategy.AUTO, 24, 0, 1024, shards, new java.util.TreeMap<>());
+                StreamMode.PROVISIONED, RecordDistributionStrategy.AUTO, 24, 0, 1024, shards,
+                new java.util.TreeMap<>());
     }
 }

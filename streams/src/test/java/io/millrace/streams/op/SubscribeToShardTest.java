@@ -6,6 +6,7 @@ import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.CollectingSubscriber;
 import io.millrace.streams.EngineConfig;
 import io.millrace.streams.EngineFixture;
+import io.millrace.streams.Requests;
 import io.millrace.streams.consumer.FanOutConfig;
 import io.millrace.streams.model.ShardIteratorType;
 import io.millrace.streams.model.SubscribeToShardEvent;
@@ -125,7 +126,8 @@ class SubscribeToShardTest {
         CollectingSubscriber first = subscribeFrom(ShardIteratorType.LATEST, null);
         first.request(10);
         kinesis.clock.advanceMs(4_999);
-        assertThat(kinesis.message("SubscribeToShard", io.millrace.streams.Requests.subscribe(arn, SHARD, ShardIteratorType.LATEST, null),
+        assertThat(kinesis.message("SubscribeToShard",
+                Requests.subscribe(arn, SHARD, ShardIteratorType.LATEST, null),
                 KinesisError.RESOURCE_IN_USE)).isEqualTo("Another active subscription exists for this consumer: "
                 + "123456789012:s:shardId-000000000000:app");
         kinesis.clock.advanceMs(1);
@@ -154,7 +156,8 @@ class SubscribeToShardTest {
             delayed.call("CreateStream", create("s", 1));
             String creating = DeregisterStreamConsumerTest.registerApp(delayed);
             assertThat(delayed.message("SubscribeToShard",
-                    io.millrace.streams.Requests.subscribe(creating, SHARD, ShardIteratorType.LATEST, null), KinesisError.RESOURCE_IN_USE))
+                    Requests.subscribe(creating, SHARD, ShardIteratorType.LATEST, null),
+                    KinesisError.RESOURCE_IN_USE))
                     .isEqualTo("Consumer app with creation timestamp " + EngineFixture.START_MS / 1000
                             + " under stream s and account 123456789012 is not in ACTIVE status.");
         }
@@ -163,7 +166,7 @@ class SubscribeToShardTest {
     @Test
     void anUnknownShardIsResourceNotFound() {
         assertThat(kinesis.message("SubscribeToShard",
-                io.millrace.streams.Requests.subscribe(arn, "shardId-000000000009", ShardIteratorType.LATEST, null),
+                Requests.subscribe(arn, "shardId-000000000009", ShardIteratorType.LATEST, null),
                 KinesisError.RESOURCE_NOT_FOUND))
                 .isEqualTo("Could not find shard shardId-000000000009 in stream s under account 123456789012.");
     }
@@ -171,7 +174,8 @@ class SubscribeToShardTest {
     @Test
     void afterSequenceNumberWithoutANumberIsAnInvalidArgument() {
         assertThat(kinesis.message("SubscribeToShard",
-                io.millrace.streams.Requests.subscribe(arn, SHARD, ShardIteratorType.AFTER_SEQUENCE_NUMBER, null), KinesisError.INVALID_ARGUMENT))
+                Requests.subscribe(arn, SHARD, ShardIteratorType.AFTER_SEQUENCE_NUMBER, null),
+                KinesisError.INVALID_ARGUMENT))
                 .isEqualTo("StartingPosition of type AFTER_SEQUENCE_NUMBER requires a SequenceNumber.");
     }
 
@@ -203,7 +207,7 @@ class SubscribeToShardTest {
 
     private CollectingSubscriber subscribeFrom(ShardIteratorType type, String sequenceNumber) {
         SubscribeToShardResponse response = kinesis.call("SubscribeToShard",
-                io.millrace.streams.Requests.subscribe(arn, SHARD, type, sequenceNumber));
+                Requests.subscribe(arn, SHARD, type, sequenceNumber));
         CollectingSubscriber subscriber = new CollectingSubscriber();
         response.eventStream().subscribe(subscriber);
         return subscriber;
