@@ -7,6 +7,7 @@ import io.millrace.protocol.error.KinesisError;
 import io.millrace.protocol.eventstream.EventStreamEncoder;
 import io.millrace.protocol.eventstream.EventStreamMessage;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,8 +39,10 @@ final class EventStreamBody implements Flow.Publisher<byte[]> {
     }
 
     private byte[] initialResponse() {
-        return EventStreamEncoder.encode(EventStreamMessage.event(INITIAL_RESPONSE, format.contentType(),
-                protocol.encodeResponse(Map.of(), format)));
+        // The empty output structure: {} in JSON, the definite-length empty map 0xA0 in CBOR.
+        byte[] empty = format == WireFormat.CBOR
+                ? new byte[] {(byte) 0xA0} : "{}".getBytes(StandardCharsets.US_ASCII);
+        return EventStreamEncoder.encode(EventStreamMessage.event(INITIAL_RESPONSE, format.contentType(), empty));
     }
 
     private byte[] event(Object event) {
