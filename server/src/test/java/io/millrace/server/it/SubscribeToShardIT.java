@@ -236,8 +236,9 @@ class SubscribeToShardIT {
                 @Override
                 public void onNext(SubscribeToShardEventStream item) {
                     if (item instanceof SubscribeToShardEvent event) {
-                        records.addAll(event.records());
+                        // Continuation first: a test that has taken the last record must see its continuation.
                         lastContinuation = event.continuationSequenceNumber();
+                        records.addAll(event.records());
                         ready.complete(Events.this);
                     }
                     subscription.request(1);
