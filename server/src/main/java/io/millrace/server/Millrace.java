@@ -14,6 +14,7 @@ import io.millrace.server.http.HttpServer;
 import io.millrace.server.route.KinesisDispatcher;
 import io.millrace.streams.EngineConfig;
 import io.millrace.streams.KinesisEngine;
+import io.millrace.streams.consumer.FanOutConfig;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +61,9 @@ public final class Millrace implements AutoCloseable {
                             config.updateStreamDelayMs())
                     .withLimitsEnforced(config.enforceLimits())
                     .withFaultPlan(config.faultInjection());
-            KinesisEngine engine = new KinesisEngine(store, engineConfig, Clock.systemUTC());
+            KinesisEngine engine = new KinesisEngine(store, engineConfig,
+                    FanOutConfig.defaults().withConsumerStatusDelayMs(config.consumerStatusDelayMs()),
+                    Clock.systemUTC());
             ExecutorService workers = workerPool(config.workerThreads());
             KinesisDispatcher dispatcher = new KinesisDispatcher(protocol.join(), engine.operations(),
                     workers, authentication,
@@ -88,6 +91,8 @@ public final class Millrace implements AutoCloseable {
             return;
         }
         try {
+            // Subscriptions would otherwise keep their connections busy for up to five minutes.
+            engine.fanOut().subscriptions().endAll();
             http.shutdownGracefully(Duration.ofMillis(config.shutdownTimeoutMs())).join();
         } finally {
             workers.shutdown();

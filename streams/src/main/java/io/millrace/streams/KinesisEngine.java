@@ -4,6 +4,10 @@ import io.millrace.log.LogStore;
 import io.millrace.protocol.auth.ResourcePolicyLookup;
 import io.millrace.streams.stream.StoredResourcePolicies;
 import io.millrace.streams.account.AccountSettings;
+import io.millrace.streams.consumer.ConsumerRegistry;
+import io.millrace.streams.consumer.FanOut;
+import io.millrace.streams.consumer.FanOutConfig;
+import io.millrace.streams.consumer.SubscriptionHub;
 import io.millrace.streams.op.KinesisOperations;
 import io.millrace.streams.op.OperationTable;
 import io.millrace.streams.limit.OnDemandScalingPolicy;
@@ -13,14 +17,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Kinesis engine of one node: reloads every stream from the {@link LogStore}'s metadata, serves the operations
  * of {@link #operations()}, and runs one background thread for time-driven work (status transitions, retention
- * trimming, on-demand scaling). Transitions are also applied on access, so they follow the injected clock exactly.
+ * trimming, on-demand scaling, subscription heartbeats and lifetimes). Transitions are also applied on access, so they
+ * follow the injected clock exactly.
  *
  * <p>Thread safety: operations may be executed concurrently from any thread. {@link #close()} stops the background
  * thread; it does not close the {@link LogStore}, which belongs to the caller.
@@ -32,13 +40,33 @@ public final class KinesisEngine implements AutoCloseable {
 
     private final StreamRegistry streams;
     private final OnDemandScaler onDemandScaler;
+    private final FanOut fanOut;
     private final OperationTable operations;
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService fanOutPool;
 
     public KinesisEngine(LogStore store, EngineConfig config, Clock clock) {
+        this(store, config, FanOutConfig.defaults(), clock);
+    }
+
+    /** An engine whose subscriptions read and emit on a pool of its own. */
+    public KinesisEngine(LogStore store, EngineConfig config, FanOutConfig fanOutConfig, Clock clock) {
+        this(store, config, fanOutConfig, clock, null);
+    }
+
+    /**
+     * An engine whose subscriptions read and emit on {@code fanOutExecutor} (tests pass a direct executor), or on
+     * a pool of its own when it is {@code null}.
+     */
+    public KinesisEngine(LogStore store, EngineConfig config, FanOutConfig fanOutConfig, Clock clock,
+                         Executor fanOutExecutor) {
         this.streams = new StreamRegistry(store, clock);
         this.onDemandScaler = new OnDemandScaler(streams, OnDemandScalingPolicy.DEFAULT, clock);
-        this.operations = KinesisOperations.table(streams, new AccountSettings(store.metadata(), clock), config,
+        this.fanOutPool = fanOutExecutor == null ? fanOutPool() : null;
+        Executor subscriptionExecutor = fanOutExecutor == null ? fanOutPool : fanOutExecutor;
+        this.fanOut = new FanOut(new ConsumerRegistry(store.metadata(), clock, fanOutConfig),
+                new SubscriptionHub(streams, fanOutConfig, clock, subscriptionExecutor));
+        this.operations = KinesisOperations.table(streams, new AccountSettings(store.metadata(), clock), fanOut, config,
                 clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "millrace-streams-maintenance");
@@ -49,6 +77,8 @@ public final class KinesisEngine implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> guarded(onDemandScaler::doWork), TICK_INTERVAL_MS, TICK_INTERVAL_MS,
                 TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> guarded(fanOut.subscriptions()::tick), TICK_INTERVAL_MS,
+                TICK_INTERVAL_MS, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> guarded(streams::trimExpired), RETENTION_INTERVAL_MS,
                 RETENTION_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
@@ -62,6 +92,11 @@ public final class KinesisEngine implements AutoCloseable {
         return new StoredResourcePolicies(streams);
     }
 
+    /** Registered consumers and live SubscribeToShard streams. */
+    public FanOut fanOut() {
+        return fanOut;
+    }
+
     /**
      * Applies due status transitions, splits hot shards of ON_DEMAND streams and trims expired records now (the
      * background thread does each periodically).
@@ -70,11 +105,26 @@ public final class KinesisEngine implements AutoCloseable {
         streams.tick();
         onDemandScaler.doWork();
         streams.trimExpired();
+        fanOut.subscriptions().tick();
     }
 
     @Override
     public void close() {
         scheduler.shutdownNow();
+        if (fanOutPool != null) {
+            fanOutPool.shutdownNow();
+        }
+    }
+
+    /** Subscriptions only read and hand events on, never wait, so a few threads serve any number of them. */
+    private static ExecutorService fanOutPool() {
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
+        AtomicInteger counter = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "millrace-fanout-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static void guarded(Runnable task) {

@@ -4,6 +4,7 @@ import io.millrace.log.LogStore;
 import io.millrace.log.memory.InMemoryLogStore;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.error.KinesisError;
+import io.millrace.streams.consumer.FanOutConfig;
 import io.millrace.streams.op.OperationTable;
 import io.millrace.streams.op.Operation;
 import io.millrace.streams.op.RequestContext;
@@ -25,6 +26,7 @@ public final class EngineFixture implements AutoCloseable {
     public final ManualClock clock = new ManualClock(START_MS);
     public final LogStore store;
     public final EngineConfig config;
+    public final FanOutConfig fanOut;
     private KinesisEngine engine;
 
     public EngineFixture() {
@@ -32,9 +34,19 @@ public final class EngineFixture implements AutoCloseable {
     }
 
     public EngineFixture(LogStore store, EngineConfig config) {
+        this(store, config, FanOutConfig.defaults());
+    }
+
+    /** Subscriptions run on the calling thread, so a test sees their events before its call returns. */
+    public EngineFixture(LogStore store, EngineConfig config, FanOutConfig fanOut) {
         this.store = store;
         this.config = config;
-        this.engine = new KinesisEngine(store, config, clock);
+        this.fanOut = fanOut;
+        this.engine = newEngine();
+    }
+
+    private KinesisEngine newEngine() {
+        return new KinesisEngine(store, config, fanOut, clock, Runnable::run);
     }
 
     public KinesisEngine engine() {
@@ -44,7 +56,7 @@ public final class EngineFixture implements AutoCloseable {
     /** Closes the engine and builds a new one on the same store, as a restart would. */
     public void restart() {
         engine.close();
-        engine = new KinesisEngine(store, config, clock);
+        engine = newEngine();
     }
 
     public RequestContext context() {

@@ -62,4 +62,21 @@ public final class Requests {
     public static GetRecordsRequest records(String iterator, int limit) {
         return new GetRecordsRequest(iterator, limit, null, null, null);
     }
+
+    public static final String STREAM_ARN_PREFIX = "arn:aws:kinesis:us-east-1:123456789012:stream/";
+
+    public static io.millrace.streams.op.RegisterStreamConsumerRequest register(String stream, String consumer) {
+        return new io.millrace.streams.op.RegisterStreamConsumerRequest(STREAM_ARN_PREFIX + stream, consumer, null,
+                null);
+    }
+
+    public static io.millrace.streams.op.DescribeStreamConsumerRequest describeConsumer(String consumerArn) {
+        return new io.millrace.streams.op.DescribeStreamConsumerRequest(null, null, consumerArn, null);
+    }
+
+    public static io.millrace.streams.op.SubscribeToShardRequest subscribe(String consumerArn, String shardId,
+            ShardIteratorType type, String sequenceNumber) {
+        return new io.millrace.streams.op.SubscribeToShardRequest(consumerArn, null, shardId,
+                new io.millrace.streams.model.StartingPosition(type, sequenceNumber, null));
+    }
 }

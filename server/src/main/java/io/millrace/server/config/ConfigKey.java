@@ -43,6 +43,8 @@ public enum ConfigKey {
             "How long a stream stays DELETING before it disappears."),
     UPDATE_STREAM_DELAY_MS("update-stream-delay-ms", "MS", "0",
             "How long a stream stays UPDATING during resharding and other updates."),
+    CONSUMER_STATUS_DELAY_MS("consumer-status-delay-ms", "MS", "0",
+            "How long a registered consumer stays CREATING and a deregistered one DELETING."),
     MAX_REQUEST_BYTES("max-request-bytes", "BYTES", "25165824",
             "Largest request body accepted (24 MiB fits a 10 MiB record in base64 JSON); larger ones are refused."),
     MAX_IN_FLIGHT_PER_CONNECTION("max-in-flight-per-connection", "COUNT", "64",

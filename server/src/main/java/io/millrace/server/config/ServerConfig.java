@@ -20,7 +20,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                            long createStreamDelayMs, long deleteStreamDelayMs, long updateStreamDelayMs,
                            int maxRequestBytes, int maxInFlightPerConnection, int ioThreads, int workerThreads,
                            long shutdownTimeoutMs, boolean enforceLimits, FaultPlan faultInjection,
-                           boolean tlsOnly, AuthMode auth, Path credentialsFile) {
+                           boolean tlsOnly, AuthMode auth, Path credentialsFile, long consumerStatusDelayMs) {
 
     /** Where the self-signed certificate lives under {@link #dataDir()}. */
     public static final String TLS_SUBDIRECTORY = "tls";
@@ -75,6 +75,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                 v.faultPlan(ConfigKey.FAULT_INJECTION, ConfigKey.FAULT_SEED),
                 v.bool(ConfigKey.TLS_ONLY),
                 v.authMode(ConfigKey.AUTH),
-                v.path(ConfigKey.CREDENTIALS));
+                v.path(ConfigKey.CREDENTIALS),
+                v.number(ConfigKey.CONSUMER_STATUS_DELAY_MS, 0, Long.MAX_VALUE));
     }
 }

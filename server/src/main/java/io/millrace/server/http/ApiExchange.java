@@ -4,10 +4,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import org.slf4j.Logger;
@@ -99,6 +102,27 @@ final class ApiExchange {
         http.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
         http.headers().remove(HttpHeaderNames.CONNECTION);
         http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        Cors.decorate(request, http.headers());
+        return http;
+    }
+
+    /**
+     * The status line and headers of a streamed answer; the body follows as chunks (HTTP/1.1, {@code chunked}) or
+     * DATA frames (HTTP/2).
+     */
+    static HttpResponse toStreamingHead(ApiRequest request, ApiResponse response, boolean isChunked) {
+        HttpResponse http = new DefaultHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()));
+        if (response.headers() != null) {
+            response.headers().forEach((name, value) -> http.headers().set(AsciiString.of(name), value));
+        }
+        http.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+        http.headers().remove(HttpHeaderNames.CONNECTION);
+        if (isChunked) {
+            HttpUtil.setTransferEncodingChunked(http, true);
+        } else {
+            http.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
+        }
         Cors.decorate(request, http.headers());
         return http;
     }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
@@ -21,7 +22,7 @@ import java.util.Map;
  * Serves the requests of one HTTP/1.1 connection. Requests may be pipelined and their answers may complete in any
  * order, but HTTP/1.1 needs answers in request order, so each request takes a slot in a queue and answers leave
  * from the head only. When {@code maxInFlight} answers are owed the connection stops reading (backpressure) until
- * they drain.
+ * they drain. A streamed answer (SubscribeToShard) is sent chunked and holds the answers behind it until it ends.
  *
  * <p>Confined to the connection's event loop; answers completing elsewhere hop back onto it.
  */
@@ -34,6 +35,8 @@ final class Http1RequestHandler extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Slot> owed = new ArrayDeque<>();
     /** Set once an answer carries {@code Connection: close}; later requests on this connection are ignored. */
     private boolean isClosing;
+    /** The body writer of the streamed answer being sent; later answers wait for it. */
+    private StreamingBodyWriter streaming;
 
     Http1RequestHandler(ApiExchange exchange, ConnectionState state, int maxInFlight) {
         this.exchange = exchange;
@@ -99,12 +102,21 @@ final class Http1RequestHandler extends ChannelInboundHandlerAdapter {
 
     private void complete(ChannelHandlerContext ctx, Slot slot, ApiResponse response) {
         slot.response = response;
-        while (!owed.isEmpty() && owed.peek().response != null && !isClosing) {
+        writeReady(ctx);
+    }
+
+    /** Writes the answers at the head that are ready; a streamed answer holds back the rest until it ends. */
+    private void writeReady(ChannelHandlerContext ctx) {
+        while (!owed.isEmpty() && owed.peek().response != null && !isClosing && streaming == null) {
             write(ctx, owed.poll());
         }
     }
 
     private void write(ChannelHandlerContext ctx, Slot slot) {
+        if (slot.response.isStreaming()) {
+            stream(ctx, slot);
+            return;
+        }
         FullHttpResponse http = ApiExchange.toHttpResponse(slot.request, slot.response);
         boolean isKeepAlive = slot.isKeepAlive && !(state.isDraining() && owed.isEmpty());
         HttpUtil.setKeepAlive(http.headers(), slot.version, isKeepAlive);
@@ -116,12 +128,54 @@ final class Http1RequestHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Status and headers now, then the body in chunks as the connection drains. */
+    private void stream(ChannelHandlerContext ctx, Slot slot) {
+        boolean isKeepAlive = slot.isKeepAlive && !(state.isDraining() && owed.isEmpty());
+        HttpResponse head = ApiExchange.toStreamingHead(slot.request, slot.response, true);
+        HttpUtil.setKeepAlive(head.headers(), slot.version, isKeepAlive);
+        ctx.writeAndFlush(head);
+        StreamingBodyWriter writer = new StreamingBodyWriter(ctx, () -> onStreamFinished(ctx, isKeepAlive));
+        streaming = writer;
+        slot.response.bodyStream().subscribe(writer);
+    }
+
+    private void onStreamFinished(ChannelHandlerContext ctx, boolean isKeepAlive) {
+        streaming = null;
+        if (!isKeepAlive) {
+            isClosing = true;
+            ctx.close();
+        }
+        state.onRequestFinished();
+        resumeReading(ctx);
+        writeReady(ctx);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (streaming != null) {
+            streaming.onWritabilityChanged();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (streaming != null) {
+            streaming.cancel();
+        }
+        ctx.fireChannelInactive();
+    }
+
     private void onWritten(ChannelHandlerContext ctx, ChannelFuture future) {
         if (!future.isSuccess()) {
             LOG.debug("Closing {}: writing a response failed", ctx.channel(), future.cause());
             ctx.close();
         }
         state.onRequestFinished();
+        resumeReading(ctx);
+    }
+
+    private void resumeReading(ChannelHandlerContext ctx) {
         if (!isClosing && !state.isDraining() && state.inFlight() < maxInFlight
                 && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);

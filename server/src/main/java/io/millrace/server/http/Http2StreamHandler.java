@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves the one request of one HTTP/2 stream. An oversized body is answered on its stream alone; the connection
- * and its other streams carry on.
+ * and its other streams carry on. A streamed answer (SubscribeToShard) keeps the stream open and sends its body as
+ * DATA frames, paced by the stream's writability.
  *
  * <p>Confined to the stream's event loop, which is its connection's; answers completing elsewhere hop back.
  */
@@ -21,6 +22,8 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
     private final ApiExchange exchange;
     private final ConnectionState state;
     private boolean isAnswered;
+    /** The body writer of a streamed answer, once one is being sent. */
+    private StreamingBodyWriter streaming;
 
     Http2StreamHandler(ApiExchange exchange, ConnectionState state) {
         this.exchange = exchange;
@@ -59,8 +62,42 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void write(ChannelHandlerContext ctx, ApiRequest request, ApiResponse response) {
+        if (response.isStreaming()) {
+            stream(ctx, request, response);
+            return;
+        }
         ctx.writeAndFlush(ApiExchange.toHttpResponse(request, response))
                 .addListener((ChannelFutureListener) future -> state.onRequestFinished());
+    }
+
+    /** Headers now, then the body as DATA frames while the stream's flow-control window allows. */
+    private void stream(ChannelHandlerContext ctx, ApiRequest request, ApiResponse response) {
+        if (!ctx.channel().isActive()) {
+            // The client reset the stream before the answer was ready; nobody will read the body.
+            streaming = new StreamingBodyWriter(ctx, state::onRequestFinished);
+            response.bodyStream().subscribe(streaming);
+            streaming.cancel();
+            return;
+        }
+        ctx.writeAndFlush(ApiExchange.toStreamingHead(request, response, false));
+        streaming = new StreamingBodyWriter(ctx, state::onRequestFinished);
+        response.bodyStream().subscribe(streaming);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (streaming != null) {
+            streaming.onWritabilityChanged();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (streaming != null) {
+            streaming.cancel();
+        }
+        ctx.fireChannelInactive();
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.millrace.server.http.ApiResponse;
 import io.millrace.server.auth.AccessControl;
 import io.millrace.server.auth.Authentication;
 import io.millrace.server.auth.Caller;
+import io.millrace.streams.op.EventStreamResponse;
 import io.millrace.streams.op.OperationTable;
 import io.millrace.streams.op.RequestContext;
 import org.slf4j.Logger;
@@ -159,6 +160,11 @@ public final class KinesisDispatcher implements ApiDispatcher {
                      CompletableFuture<ApiResponse> answer) {
         try {
             Invocation.invoke(entry, request, context).whenCompleteAsync((response, failure) -> {
+                if (failure == null && response instanceof EventStreamResponse stream) {
+                    answer.complete(ResponseWriter.eventStream(
+                            new EventStreamBody(stream.events(), protocol, format), context.requestId()));
+                    return;
+                }
                 answer.complete(failure == null
                         ? ResponseWriter.success(protocol, response, format, context.requestId())
                         : ResponseWriter.error(protocol, asApiException(failure, entry.name()), format,

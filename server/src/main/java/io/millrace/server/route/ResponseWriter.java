@@ -3,10 +3,12 @@ package io.millrace.server.route;
 import io.millrace.protocol.codec.KinesisProtocol;
 import io.millrace.protocol.codec.WireFormat;
 import io.millrace.protocol.error.ApiException;
+import io.millrace.protocol.eventstream.EventStreamDescriptor;
 import io.millrace.server.http.ApiResponse;
 
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Turns operation results and {@link ApiException}s into HTTP answers with the headers AWS sends on every one. */
@@ -24,6 +26,14 @@ final class ResponseWriter {
                 CONTENT_TYPE_HEADER, format.contentType(),
                 REQUEST_ID_HEADER, requestId,
                 EXTENDED_REQUEST_ID_HEADER, extendedRequestId()), protocol.encodeResponse(response, format));
+    }
+
+    /** A 200 whose body is a stream of event-stream frames. */
+    static ApiResponse eventStream(Flow.Publisher<byte[]> frames, String requestId) {
+        return ApiResponse.streaming(200, Map.of(
+                CONTENT_TYPE_HEADER, EventStreamDescriptor.CONTENT_TYPE,
+                REQUEST_ID_HEADER, requestId,
+                EXTENDED_REQUEST_ID_HEADER, extendedRequestId()), frames);
     }
 
     static ApiResponse error(KinesisProtocol protocol, ApiException error, WireFormat format, String requestId) {

@@ -1,24 +1,32 @@
 package io.millrace.streams.op;
 
+import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.EngineConfig;
+import io.millrace.streams.consumer.ConsumerMetadata;
+import io.millrace.streams.consumer.FanOut;
 import io.millrace.streams.model.StreamStatus;
 import io.millrace.streams.stream.StreamErrors;
 import io.millrace.streams.stream.StreamKey;
 import io.millrace.streams.stream.StreamMetadata;
 import io.millrace.streams.stream.StreamRegistry;
 
+import java.util.List;
+
 /**
  * <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DeleteStream.html">DeleteStream</a>: the
- * stream turns DELETING and disappears (with its logs) after the configured delay. {@code EnforceConsumerDeletion}
- * is accepted; there are no consumers to refuse for yet. Thread-safe.
+ * stream turns DELETING and disappears (with its logs) after the configured delay. A stream with registered
+ * consumers is refused unless {@code EnforceConsumerDeletion} is true; then its consumers are deregistered and their
+ * subscriptions end. Thread-safe.
  */
 public final class DeleteStream implements SyncOperation<DeleteStreamRequest, Void> {
     private final StreamRegistry streams;
     private final EngineConfig config;
+    private final FanOut fanOut;
 
-    DeleteStream(StreamRegistry streams, EngineConfig config) {
+    DeleteStream(StreamRegistry streams, EngineConfig config, FanOut fanOut) {
         this.streams = streams;
         this.config = config;
+        this.fanOut = fanOut;
     }
 
     @Override
@@ -33,6 +41,16 @@ public final class DeleteStream implements SyncOperation<DeleteStreamRequest, Vo
             // [UNVERIFIED] that AWS refuses deleting a CREATING stream (kinesalite's tests retry on ResourceInUse).
             throw StreamErrors.notActive(key, metadata.status());
         }
+        List<ConsumerMetadata> consumers = fanOut.consumers().list(metadata);
+        if (!consumers.isEmpty() && !Boolean.TRUE.equals(request.enforceConsumerDeletion())) {
+            // [UNVERIFIED] text.
+            throw KinesisError.RESOURCE_IN_USE.exception("Stream %s under account %s has registered consumers. "
+                    + "Deregister them first, or set EnforceConsumerDeletion.", key.name(), key.accountId());
+        }
+        for (ConsumerMetadata consumer : consumers) {
+            fanOut.subscriptions().terminateConsumer(consumer.arn(), StreamErrors.notFound(key));
+        }
+        fanOut.consumers().removeAll(metadata.storageKey());
         streams.delete(key, config.deleteStreamDelayMs());
         return null;
     }

@@ -1,6 +1,8 @@
 package io.millrace.streams.op;
 
 import io.millrace.streams.account.AccountSettings;
+import io.millrace.streams.consumer.ConsumerRegistry;
+import io.millrace.streams.model.EncryptionType;
 import io.millrace.streams.model.StreamDescriptionSummary;
 import io.millrace.streams.model.StreamMode;
 import io.millrace.streams.model.StreamStatus;
@@ -22,11 +24,13 @@ public final class DescribeStreamSummary
         implements SyncOperation<DescribeStreamSummaryRequest, DescribeStreamSummaryResponse> {
     private final StreamRegistry streams;
     private final AccountSettings accounts;
+    private final ConsumerRegistry consumers;
     private final Clock clock;
 
-    DescribeStreamSummary(StreamRegistry streams, AccountSettings accounts, Clock clock) {
+    DescribeStreamSummary(StreamRegistry streams, AccountSettings accounts, ConsumerRegistry consumers, Clock clock) {
         this.streams = streams;
         this.accounts = accounts;
+        this.consumers = consumers;
         this.clock = clock;
     }
 
@@ -40,7 +44,8 @@ public final class DescribeStreamSummary
         return new DescribeStreamSummaryResponse(new StreamDescriptionSummary(stream.name(), stream.arn(),
                 stream.status(), WireShapes.modeDetails(stream), stream.retentionHours(),
                 WireShapes.creationTimestamp(stream), WireShapes.enhancedMonitoring(stream),
-                stream.settings().encryptionType(), stream.settings().keyId(), openShards, 0,
+                stream.settings().encryptionType(), stream.settings().keyId(), openShards,
+                consumers.list(stream).size(),
                 stream.maxRecordSizeKiB(), onDemand ? stream.distributionStrategy() : null,
                 onDemand && accounts.commitment(key.accountId(), key.region()).committed()
                         ? warmThroughput(stream) : null));

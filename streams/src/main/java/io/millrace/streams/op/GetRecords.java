@@ -8,6 +8,7 @@ import io.millrace.streams.limit.ShardThroughput;
 import io.millrace.streams.model.Record;
 import io.millrace.streams.position.ShardIterator;
 import io.millrace.streams.position.ShardIteratorCodec;
+import io.millrace.streams.stream.ChildShards;
 import io.millrace.streams.stream.ShardMetadata;
 import io.millrace.streams.stream.Stream;
 import io.millrace.streams.stream.StreamErrors;
@@ -86,7 +87,7 @@ public final class GetRecords implements SyncOperation<GetRecordsRequest, GetRec
                 Encryption.ofRecord(metadata, r.arrivalMs()))).toList();
         ShardMetadata shard = metadata.shard(iterator.shardIndex());
         if (!shard.open() && next >= log.endPosition()) {
-            return new GetRecordsResponse(records, null, millisBehindLatest, WireShapes.childShards(metadata, shard));
+            return new GetRecordsResponse(records, null, millisBehindLatest, ChildShards.of(metadata, shard));
         }
         String nextIterator = iterators.encode(new ShardIterator(iterator.accountId(), iterator.region(),
                 iterator.streamName(), iterator.streamCreationMs(), iterator.shardIndex(), next, nowMs));

@@ -6,6 +6,7 @@ import io.millrace.streams.limit.ControlPlaneRateLimit;
 import io.millrace.streams.limit.FaultInjection;
 import io.millrace.streams.limit.FaultPlan;
 import io.millrace.streams.limit.ShardThroughput;
+import io.millrace.streams.consumer.FanOut;
 import io.millrace.streams.position.NextTokenCodec;
 import io.millrace.streams.position.ShardIteratorCodec;
 import io.millrace.streams.stream.StreamRegistry;
@@ -23,8 +24,8 @@ public final class KinesisOperations {
     private KinesisOperations() {
     }
 
-    public static OperationTable table(StreamRegistry streams, AccountSettings accounts, EngineConfig config,
-            Clock clock) {
+    public static OperationTable table(StreamRegistry streams, AccountSettings accounts, FanOut fanOut,
+            EngineConfig config, Clock clock) {
         byte[] secret = config.iteratorSecret();
         ShardIteratorCodec iterators = new ShardIteratorCodec(secret);
         PageTokens tokens = new PageTokens(new NextTokenCodec(secret), clock, config.nextTokenTtlMs());
@@ -34,9 +35,10 @@ public final class KinesisOperations {
                 config.limitsEnforced() ? new ControlPlaneRateLimit(clock) : null,
                 new FaultInjection(config.faultPlan()));
         rows.add("CreateStream", CreateStreamRequest.class, new CreateStream(streams, config, clock));
-        rows.add("DeleteStream", DeleteStreamRequest.class, new DeleteStream(streams, config));
+        rows.add("DeleteStream", DeleteStreamRequest.class, new DeleteStream(streams, config, fanOut));
         rows.add("DescribeStream", DescribeStreamRequest.class, new DescribeStream(streams, clock));
-        rows.add("DescribeStreamSummary", DescribeStreamSummaryRequest.class, new DescribeStreamSummary(streams, accounts, clock));
+        rows.add("DescribeStreamSummary", DescribeStreamSummaryRequest.class,
+                new DescribeStreamSummary(streams, accounts, fanOut.consumers(), clock));
         rows.add("ListStreams", ListStreamsRequest.class, new ListStreams(streams, tokens));
         rows.add("ListShards", ListShardsRequest.class, new ListShards(streams, tokens, clock));
         rows.add("PutRecord", PutRecordRequest.class, new PutRecord(streams, throughput, clock));
@@ -61,6 +63,7 @@ public final class KinesisOperations {
         rows.add("MergeShards", MergeShardsRequest.class, new MergeShards(streams, config, clock));
         rows.add("UpdateShardCount", UpdateShardCountRequest.class, new UpdateShardCount(streams, config, clock));
         rows.add("UpdateStreamMode", UpdateStreamModeRequest.class, new UpdateStreamMode(streams, config, clock));
+        addFanOut(rows, streams, fanOut, tokens, clock);
         OperationTable table = rows.builder.build();
         for (FaultPlan.Rule rule : config.faultPlan().rules()) {
             if (table.lookup(rule.operation()) == null) {
@@ -69,6 +72,19 @@ public final class KinesisOperations {
             }
         }
         return table;
+    }
+
+    private static void addFanOut(Rows rows, StreamRegistry streams, FanOut fanOut, PageTokens tokens, Clock clock) {
+        ConsumerLookup lookup = new ConsumerLookup(streams, fanOut.consumers());
+        rows.add("RegisterStreamConsumer", RegisterStreamConsumerRequest.class,
+                new RegisterStreamConsumer(streams, fanOut.consumers()));
+        rows.add("DescribeStreamConsumer", DescribeStreamConsumerRequest.class, new DescribeStreamConsumer(lookup));
+        rows.add("ListStreamConsumers", ListStreamConsumersRequest.class,
+                new ListStreamConsumers(streams, fanOut.consumers(), tokens));
+        rows.add("DeregisterStreamConsumer", DeregisterStreamConsumerRequest.class,
+                new DeregisterStreamConsumer(lookup, fanOut.consumers(), fanOut.subscriptions()));
+        rows.add("SubscribeToShard", SubscribeToShardRequest.class,
+                new SubscribeToShard(streams, fanOut.consumers(), fanOut.subscriptions(), clock));
     }
 
     /** Encryption, monitoring, resource policies, stream and account settings (reference 3.1, 3.2, 3.8–3.10, 9.3). */

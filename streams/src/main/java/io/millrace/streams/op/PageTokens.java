@@ -14,6 +14,7 @@ import java.util.List;
 final class PageTokens {
     static final byte LIST_STREAMS = 'S';
     static final byte LIST_SHARDS = 'H';
+    static final byte LIST_STREAM_CONSUMERS = 'C';
 
     private final NextTokenCodec codec;
     private final Clock clock;

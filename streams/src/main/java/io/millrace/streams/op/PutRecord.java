@@ -62,9 +62,11 @@ public final class PutRecord implements Operation<PutRecordRequest, PutRecordRes
         });
         String sequenceNumber = RecordWriter.sequenceNumber(routed.metadata(), routed.shardIndex(),
                 routed.appended().firstPosition(), routed.appended().arrivalMs());
-        return routed.appended().durable().thenApply(done ->
-                new PutRecordResponse(ShardId.name(routed.shardIndex()), sequenceNumber,
-                        Encryption.ofRecord(routed.metadata(), routed.appended().arrivalMs())));
+        return routed.appended().durable().thenApply(done -> {
+            stream.watchers().onRecordsAppended(routed.shardIndex());
+            return new PutRecordResponse(ShardId.name(routed.shardIndex()), sequenceNumber,
+                    Encryption.ofRecord(routed.metadata(), routed.appended().arrivalMs()));
+        });
     }
 
     private void checkOrderingNumber(String sequenceNumberForOrdering, StreamKey key) {

@@ -112,6 +112,7 @@ public final class PutRecords implements Operation<PutRecordsRequest, PutRecords
             if (failure != null) {
                 fail(indexes, results);
             }
+            stream.watchers().onRecordsAppended(shardIndex);
             return null;
         });
     }

@@ -1,6 +1,5 @@
 package io.millrace.streams.op;
 
-import io.millrace.streams.model.ChildShard;
 import io.millrace.streams.model.EnhancedMetrics;
 import io.millrace.streams.model.HashKeyRange;
 import io.millrace.streams.model.SequenceNumberRange;
@@ -26,16 +25,6 @@ final class WireShapes {
         return new Shard(shard.shardId(), shard.parentShardId(), shard.adjacentParentShardId(),
                 new HashKeyRange(shard.startingHashKey(), shard.endingHashKey()),
                 new SequenceNumberRange(shard.startingSequenceNumber(), shard.endingSequenceNumber()));
-    }
-
-    /** The children of {@code parent}, as GetRecords and SubscribeToShard report them at the end of a closed shard. */
-    static List<ChildShard> childShards(StreamMetadata stream, ShardMetadata parent) {
-        return stream.shards().stream()
-                .filter(s -> s.hasParent(parent.shardId()))
-                .map(s -> new ChildShard(s.shardId(), s.adjacentParentShardId() == null
-                        ? List.of(s.parentShardId()) : List.of(s.parentShardId(), s.adjacentParentShardId()),
-                        new HashKeyRange(s.startingHashKey(), s.endingHashKey())))
-                .toList();
     }
 
     static StreamModeDetails modeDetails(StreamMetadata stream) {

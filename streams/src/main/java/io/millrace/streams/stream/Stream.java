@@ -32,6 +32,7 @@ public final class Stream {
     private final Map<Integer, ShardWriteRate> writeRates = new ConcurrentHashMap<>();
     private final AtomicLong spreadCounter = new AtomicLong();
     private final ReadWriteLock routing = new ReentrantReadWriteLock();
+    private final ShardWatchers watchers = new ShardWatchers();
     private volatile View view;
 
     Stream(StreamMetadata metadata, Map<Integer, ShardLog> logs) {
@@ -50,6 +51,11 @@ public final class Stream {
     /** The log of shard {@code shardIndex}, or {@code null} when the stream has no such shard. */
     public ShardLog log(int shardIndex) {
         return logs.get(shardIndex);
+    }
+
+    /** Who is told when records of a shard become durable (enhanced fan-out subscriptions). */
+    public ShardWatchers watchers() {
+        return watchers;
     }
 
     /**

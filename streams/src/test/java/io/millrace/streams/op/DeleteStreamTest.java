@@ -60,4 +60,19 @@ class DeleteStreamTest {
             delayed.fails("DescribeStreamSummary", summary("s"), KinesisError.RESOURCE_NOT_FOUND);
         }
     }
+
+    @Test
+    void aStreamWithConsumersIsDeletedOnlyWhenConsumerDeletionIsEnforced() {
+        kinesis.call("CreateStream", create("s", 1));
+        kinesis.call("RegisterStreamConsumer", io.millrace.streams.Requests.register("s", "app"));
+        assertThat(kinesis.message("DeleteStream", new DeleteStreamRequest("s", null, null, null),
+                KinesisError.RESOURCE_IN_USE)).isEqualTo("Stream s under account 123456789012 has registered "
+                + "consumers. Deregister them first, or set EnforceConsumerDeletion.");
+        kinesis.call("DeleteStream", new DeleteStreamRequest("s", true, null, null));
+        assertThat(kinesis.store.metadata().loadAll()).isEmpty();
+        kinesis.call("CreateStream", create("s", 1));
+        ListStreamConsumersResponse listed = kinesis.call("ListStreamConsumers", new ListStreamConsumersRequest(
+                io.millrace.streams.Requests.STREAM_ARN_PREFIX + "s", null, null, null, null));
+        assertThat(listed.consumers()).isEmpty();
+    }
 }

@@ -42,4 +42,13 @@ class DescribeStreamSummaryTest {
                 .isEqualTo("Stream x under account 123456789012 not found.");
         kinesis.call("CreateStream", create("y", 1));
     }
+
+    @Test
+    void theConsumerCountCountsRegisteredConsumers() {
+        kinesis.call("CreateStream", create("s", 1));
+        kinesis.call("RegisterStreamConsumer", io.millrace.streams.Requests.register("s", "a"));
+        kinesis.call("RegisterStreamConsumer", io.millrace.streams.Requests.register("s", "b"));
+        DescribeStreamSummaryResponse described = kinesis.call("DescribeStreamSummary", summary("s"));
+        assertThat(described.streamDescriptionSummary().consumerCount()).isEqualTo(2);
+    }
 }

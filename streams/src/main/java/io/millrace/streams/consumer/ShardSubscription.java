@@ -1,0 +1,258 @@
+package io.millrace.streams.consumer;
+
+import io.millrace.log.ReadResult;
+import io.millrace.log.ShardLog;
+import io.millrace.log.StoredRecord;
+import io.millrace.protocol.error.ApiException;
+import io.millrace.protocol.error.KinesisError;
+import io.millrace.streams.model.Record;
+import io.millrace.streams.model.SubscribeToShardEvent;
+import io.millrace.streams.position.SequenceNumber;
+import io.millrace.streams.position.SequenceNumberCodec;
+import io.millrace.streams.stream.ChildShards;
+import io.millrace.streams.stream.ShardMetadata;
+import io.millrace.streams.stream.Stream;
+import io.millrace.streams.stream.StreamErrors;
+import io.millrace.streams.stream.StreamMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One SubscribeToShard stream: a single-use {@link Flow.Publisher} of {@link SubscribeToShardEvent}s that reads the
+ * shard from its starting position and pushes an event whenever records become durable, an empty one when idle for
+ * the heartbeat interval, and ends normally after the subscription lifetime (or with ChildShards at the end of a
+ * closed shard). Events are produced only against demand, so a subscriber that stops requesting costs nothing but
+ * this object: nothing is buffered for it.
+ *
+ * <p>Thread safety: every trigger (demand, appended records, the hub's tick, termination) only signals; the work
+ * runs in {@link #drain()} on the executor, serialised by a work-in-progress counter, so at most one thread reads
+ * and emits at a time and {@code onNext} calls never overlap.
+ */
+public final class ShardSubscription implements Flow.Publisher<SubscribeToShardEvent>, Flow.Subscription {
+    private static final Logger LOG = LoggerFactory.getLogger(ShardSubscription.class);
+    private static final int MAX_RECORDS_PER_EVENT = 10_000;
+    /** Keeps each event far below the 16 MiB frame limit (a single larger record still goes alone). */
+    private static final long MAX_EVENT_BYTES = 1024 * 1024;
+
+    private final SubscriptionHub hub;
+    private final Stream stream;
+    private final int shardIndex;
+    private final ConsumerArn consumer;
+    private final long startedAtMs;
+    private final long endsAtMs;
+    private final AtomicLong demand = new AtomicLong();
+    private final AtomicInteger workInProgress = new AtomicInteger();
+    private final AtomicReference<Flow.Subscriber<? super SubscribeToShardEvent>> subscriber = new AtomicReference<>();
+    private final AtomicReference<ApiException> terminatedBy = new AtomicReference<>();
+    private final Runnable watcher = this::signal;
+    private volatile boolean isDone;
+    private volatile boolean isEnding;
+    /** Touched only inside drain(). */
+    private long position;
+    private long lastEventMs = Long.MIN_VALUE;
+
+    ShardSubscription(SubscriptionHub hub, Stream stream, int shardIndex, ConsumerArn consumer, long startPosition,
+                      long nowMs) {
+        this.hub = hub;
+        this.stream = stream;
+        this.shardIndex = shardIndex;
+        this.consumer = consumer;
+        this.position = startPosition;
+        this.startedAtMs = nowMs;
+        this.endsAtMs = nowMs + hub.config().subscriptionLifetimeMs();
+    }
+
+    @Override
+    public void subscribe(Flow.Subscriber<? super SubscribeToShardEvent> s) {
+        Objects.requireNonNull(s, "subscriber");
+        if (!subscriber.compareAndSet(null, s)) {
+            s.onSubscribe(new Flow.Subscription() {
+                @Override
+                public void request(long n) {
+                }
+
+                @Override
+                public void cancel() {
+                }
+            });
+            s.onError(new IllegalStateException("a SubscribeToShard stream has one subscriber"));
+            return;
+        }
+        stream.watchers().add(shardIndex, watcher);
+        s.onSubscribe(this);
+        signal();
+    }
+
+    @Override
+    public void request(long n) {
+        if (n <= 0) {
+            terminate(KinesisError.INTERNAL_FAILURE.exception("request: %d (expected: > 0)", n));
+            return;
+        }
+        demand.getAndAccumulate(n, (current, add) -> current + add < 0 ? Long.MAX_VALUE : current + add);
+        signal();
+    }
+
+    @Override
+    public void cancel() {
+        finish();
+    }
+
+    public ConsumerArn consumer() {
+        return consumer;
+    }
+
+    public int shardIndex() {
+        return shardIndex;
+    }
+
+    long startedAtMs() {
+        return startedAtMs;
+    }
+
+    boolean isDone() {
+        return isDone;
+    }
+
+    /** Ends the stream with {@code reason} as its last message (an exception event on the wire). */
+    void terminate(ApiException reason) {
+        terminatedBy.compareAndSet(null, reason);
+        signal();
+    }
+
+    /** Ends the stream normally, as at the end of its lifetime; the client then subscribes again. */
+    void end() {
+        isEnding = true;
+        signal();
+    }
+
+    /** Schedules a drain; cheap, non-blocking, callable from any thread. */
+    void signal() {
+        if (workInProgress.getAndIncrement() == 0) {
+            hub.executor().execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        int missed = 1;
+        while (true) {
+            try {
+                step();
+            } catch (RuntimeException e) {
+                LOG.error("Subscription of {} to shard {} failed", consumer, shardIndex, e);
+                fail(e instanceof ApiException api ? api : KinesisError.INTERNAL_FAILURE.withoutMessage());
+            }
+            missed = workInProgress.addAndGet(-missed);
+            if (missed == 0) {
+                return;
+            }
+        }
+    }
+
+    private void step() {
+        Flow.Subscriber<? super SubscribeToShardEvent> s = subscriber.get();
+        long nowMs = hub.clock().millis();
+        if (isDone) {
+            return;
+        }
+        ApiException reason = terminatedBy.get();
+        if (reason != null) {
+            fail(reason);
+            return;
+        }
+        if (nowMs >= endsAtMs || isEnding) {
+            finish();
+            if (s != null) {
+                s.onComplete();
+            }
+            return;
+        }
+        StreamMetadata metadata = currentMetadata();
+        if (metadata == null) {
+            fail(StreamErrors.notFound(stream.key()));
+            return;
+        }
+        while (s != null && demand.get() > 0 && !isDone) {
+            SubscribeToShardEvent event = nextEvent(metadata, nowMs);
+            if (event == null) {
+                return;
+            }
+            demand.decrementAndGet();
+            lastEventMs = nowMs;
+            s.onNext(event);
+            if (event.childShards() != null) {
+                finish();
+                s.onComplete();
+            }
+        }
+    }
+
+    /** The stream's metadata if it is still this incarnation and readable; {@code null} once deleted. */
+    private StreamMetadata currentMetadata() {
+        return hub.streams().find(stream.key())
+                .filter(found -> found == stream && found.metadata().writable())
+                .map(Stream::metadata)
+                .orElse(null);
+    }
+
+    private SubscribeToShardEvent nextEvent(StreamMetadata metadata, long nowMs) {
+        ShardLog log = stream.log(shardIndex);
+        ShardMetadata shard = metadata.shard(shardIndex);
+        long from = Math.max(position, log.positionForTimestamp(metadata.readableFromMs(nowMs)));
+        ReadResult read = log.read(from, MAX_RECORDS_PER_EVENT, MAX_EVENT_BYTES);
+        List<StoredRecord> stored = read.records();
+        if (!stored.isEmpty()) {
+            position = read.nextPosition();
+            StoredRecord last = stored.get(stored.size() - 1);
+            long behindMs = position >= log.endPosition() ? 0 : Math.max(0, nowMs - last.arrivalMs());
+            List<Record> records = stored.stream().map(r -> new Record(
+                    SequenceNumberCodec.forRecord(shard.creationMs(), shardIndex, r.position(), r.arrivalMs()),
+                    Instant.ofEpochMilli(r.arrivalMs()), r.data(), r.partitionKey(), null)).toList();
+            return new SubscribeToShardEvent(records, records.get(records.size() - 1).sequenceNumber(), behindMs,
+                    null);
+        }
+        position = from;
+        if (!shard.open() && position >= log.endPosition()) {
+            return new SubscribeToShardEvent(List.of(), null, 0, ChildShards.of(metadata, shard));
+        }
+        if (lastEventMs == Long.MIN_VALUE || nowMs - lastEventMs >= hub.config().heartbeatIntervalMs()) {
+            return new SubscribeToShardEvent(List.of(), continuation(shard, log), 0, null);
+        }
+        return null;
+    }
+
+    /** A number that resumes exactly at {@link #position} with AFTER_SEQUENCE_NUMBER, also on an idle shard. */
+    private String continuation(ShardMetadata shard, ShardLog log) {
+        long arrivalSeconds = Math.max(log.lastArrivalMs(), shard.creationMs()) / 1000;
+        return SequenceNumberCodec.encode(new SequenceNumber(shard.creationMs() / 1000, shardIndex, position,
+                arrivalSeconds));
+    }
+
+    private void fail(ApiException error) {
+        if (isDone) {
+            return;
+        }
+        finish();
+        Flow.Subscriber<? super SubscribeToShardEvent> s = subscriber.get();
+        if (s != null) {
+            s.onError(error);
+        }
+    }
+
+    private void finish() {
+        if (isDone) {
+            return;
+        }
+        isDone = true;
+        stream.watchers().remove(shardIndex, watcher);
+        hub.onEnded(this);
+    }
+}
