@@ -46,13 +46,6 @@ public final class KinesisDispatcher implements ApiDispatcher {
     private final Authentication authentication;
     private final AccessControl accessControl;
 
-    /** Without authentication ({@code --auth=none}) and without resource policies. */
-    public KinesisDispatcher(KinesisProtocol protocol, OperationTable operations, Executor workers,
-                             String defaultAccountId, String defaultRegion) {
-        this(protocol, operations, workers, Authentication.none(defaultAccountId, defaultRegion),
-                new AccessControl(io.millrace.protocol.auth.ResourcePolicyLookup.NONE, "kinesis"));
-    }
-
     public KinesisDispatcher(KinesisProtocol protocol, OperationTable operations, Executor workers,
                              Authentication authentication, AccessControl accessControl) {
         this.protocol = protocol;
