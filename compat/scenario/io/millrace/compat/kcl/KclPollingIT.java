@@ -1,0 +1,128 @@
+package io.millrace.compat.kcl;
+
+import io.millrace.compat.Dynalite;
+import io.millrace.compat.EmbeddedMillrace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.kinesis.retrieval.polling.PollingConfig;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Kinesis Client Library (the version this module depends on, see {@link KclVersion}) as a real polling
+ * consumer of Millrace: GetRecords loops, DynamoDB leases in dynalite, checkpoints, a restart, a reshard.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class KclPollingIT {
+    @RegisterExtension
+    static final EmbeddedMillrace MILLRACE = new EmbeddedMillrace();
+    @RegisterExtension
+    static final Dynalite DYNALITE = new Dynalite();
+
+    private static KinesisAsyncClient kinesis;
+    private static DynamoDbAsyncClient dynamo;
+    private static CloudWatchAsyncClient cloudWatch;
+
+    @BeforeAll
+    static void clients() {
+        kinesis = AwsClients.kinesis(MILLRACE.endpoint());
+        dynamo = AwsClients.dynamo(DYNALITE.endpoint());
+        cloudWatch = AwsClients.unusedCloudWatch();
+    }
+
+    @AfterAll
+    static void closeClients() {
+        kinesis.close();
+        dynamo.close();
+        cloudWatch.close();
+    }
+
+    @Test
+    void everyRecordIsProcessedExactlyOnceInKeyOrderAcrossAGracefulRestart() throws Exception {
+        String stream = "orders-restart";
+        String application = "kcl-restart";
+        createStream(stream, 2);
+        KclVersion.createLeaseTable(dynamo, application);
+        Producer producer = new Producer(kinesis, stream, 6);
+        Ledger ledger = new Ledger();
+
+        int firstHalf = producer.put(60);
+        try (KclApplication first = startPolling(application, stream, ledger)) {
+            assertThat(ledger.awaitDistinct(firstHalf, Ledger.patience())).as(ledger.summary()).isTrue();
+            first.stopGracefully();
+        }
+        int total = producer.put(60);
+        try (KclApplication second = startPolling(application, stream, ledger)) {
+            assertThat(ledger.awaitDistinct(total, Ledger.patience())).as(ledger.summary()).isTrue();
+            second.stopGracefully();
+        }
+
+        assertThat(ledger.duplicates()).as("records processed twice").isEmpty();
+        assertThat(ledger.distinct()).isEqualTo(total);
+        assertThat(ledger.countersByKey()).isEqualTo(producer.expectedCountersByKey());
+    }
+
+    @Test
+    void aSplitWhileConsumingFinishesTheParentBeforeItsChildrenStart() throws Exception {
+        String stream = "orders-split";
+        String application = "kcl-split";
+        createStream(stream, 1);
+        KclVersion.createLeaseTable(dynamo, application);
+        Producer producer = new Producer(kinesis, stream, 8);
+        Ledger ledger = new Ledger();
+
+        try (KclApplication consumer = startPolling(application, stream, ledger)) {
+            int beforeSplit = producer.put(40);
+            assertThat(ledger.awaitDistinct(beforeSplit, Ledger.patience())).as(ledger.summary()).isTrue();
+            Shard parent = onlyShard(stream);
+            split(stream, parent);
+            producer.put(20);
+            int total = producer.put(20);
+            assertThat(ledger.awaitDistinct(total, Ledger.patience())).as(ledger.summary()).isTrue();
+            // No graceful stop here: KCL 2.7.2's graceful shutdown waits forever on one child shard's shutdown
+            // notification after a split (seen with this test; KCL 3.x stops cleanly). Every batch is checkpointed
+            // as processed, and the graceful restart is the other test's subject.
+
+            assertThat(ledger.shards()).as("records came from the parent and both children").hasSize(3);
+            assertThat(ledger.duplicates()).as("records processed twice").isEmpty();
+            assertThat(ledger.countersByKey()).isEqualTo(producer.expectedCountersByKey());
+        }
+    }
+
+    private KclApplication startPolling(String application, String stream, Ledger ledger) {
+        return KclApplication.start(application, stream, kinesis, dynamo, cloudWatch, ledger,
+                (name, client) -> new PollingConfig(name, client)
+                        .idleTimeBetweenReadsInMillis(200)
+                        .maxRecords(25));
+    }
+
+    private static void createStream(String stream, int shards) {
+        kinesis.createStream(r -> r.streamName(stream).shardCount(shards)).join();
+        kinesis.waiter().waitUntilStreamExists(r -> r.streamName(stream)).join();
+    }
+
+    private static Shard onlyShard(String stream) {
+        List<Shard> shards = kinesis.listShards(r -> r.streamName(stream)).join().shards();
+        assertThat(shards).hasSize(1);
+        return shards.get(0);
+    }
+
+    private static void split(String stream, Shard parent) {
+        BigInteger start = new BigInteger(parent.hashKeyRange().startingHashKey());
+        BigInteger end = new BigInteger(parent.hashKeyRange().endingHashKey());
+        String middle = start.add(end).shiftRight(1).add(BigInteger.ONE).toString();
+        kinesis.splitShard(r -> r.streamName(stream).shardToSplit(parent.shardId()).newStartingHashKey(middle)).join();
+        kinesis.waiter().waitUntilStreamExists(r -> r.streamName(stream)).join();
+    }
+}
