@@ -73,13 +73,13 @@ public final class Millrace implements AutoCloseable {
             // Delivered Firehose objects are the product's output, so they go to <data-dir>/s3 in every mode.
             FirehoseEngine firehose = new FirehoseEngine(store, new LocalObjectStore(config.dataDir().resolve("s3")),
                     Clock.systemUTC(), FirehoseConfig.defaults());
-            firehose.start();
             ExecutorService workers = workerPool(config.workerThreads());
             ServiceRoute kinesis = new ServiceRoute(protocol.join(), engine.operations(), authentication,
                     new AccessControl(engine.resourcePolicies(), Authentication.KINESIS_SERVICE));
             KinesisDispatcher dispatcher = new KinesisDispatcher(kinesis,
                     List.of(FirehoseRoute.of(firehose.operations(), firehoseAuthentication)), workers);
             HttpServer http = HttpServer.start(config.transport(), dispatcher);
+            firehose.start(); // last, so a failed start leaves no delivery thread behind
             return new Millrace(config, store, engine, firehose, workers, http);
         } catch (RuntimeException e) {
             store.close();
