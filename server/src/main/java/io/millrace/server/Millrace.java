@@ -1,5 +1,8 @@
 package io.millrace.server;
 
+import io.millrace.firehose.FirehoseConfig;
+import io.millrace.firehose.FirehoseEngine;
+import io.millrace.firehose.destination.s3.LocalObjectStore;
 import io.millrace.log.LogStore;
 import io.millrace.log.local.LocalLogConfig;
 import io.millrace.log.local.LocalLogStore;
@@ -11,13 +14,16 @@ import io.millrace.server.auth.CredentialsFile;
 import io.millrace.server.config.AuthMode;
 import io.millrace.server.config.ServerConfig;
 import io.millrace.server.http.HttpServer;
+import io.millrace.server.route.FirehoseRoute;
 import io.millrace.server.route.KinesisDispatcher;
+import io.millrace.server.route.ServiceRoute;
 import io.millrace.streams.EngineConfig;
 import io.millrace.streams.KinesisEngine;
 import io.millrace.streams.consumer.FanOutConfig;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,22 +41,25 @@ public final class Millrace implements AutoCloseable {
     private final ServerConfig config;
     private final LogStore store;
     private final KinesisEngine engine;
+    private final FirehoseEngine firehose;
     private final ExecutorService workers;
     private final HttpServer http;
     private final AtomicInteger closed = new AtomicInteger();
 
-    private Millrace(ServerConfig config, LogStore store, KinesisEngine engine, ExecutorService workers,
-                     HttpServer http) {
+    private Millrace(ServerConfig config, LogStore store, KinesisEngine engine, FirehoseEngine firehose,
+                     ExecutorService workers, HttpServer http) {
         this.config = config;
         this.store = store;
         this.engine = engine;
+        this.firehose = firehose;
         this.workers = workers;
         this.http = http;
     }
 
     /** Opens storage, reloads every stream and starts serving; returns once the port accepts requests. */
     public static Millrace start(ServerConfig config) {
-        Authentication authentication = authentication(config);
+        Authentication authentication = authentication(config, Authentication.KINESIS_SERVICE);
+        Authentication firehoseAuthentication = authentication(config, Authentication.FIREHOSE_SERVICE);
         // Loading the service model is the slowest part of start-up; it overlaps with opening storage.
         CompletableFuture<KinesisProtocol> protocol = CompletableFuture.supplyAsync(KinesisProtocol::kinesis);
         LogStore store = openStore(config);
@@ -64,12 +73,17 @@ public final class Millrace implements AutoCloseable {
             KinesisEngine engine = new KinesisEngine(store, engineConfig,
                     FanOutConfig.defaults().withConsumerStatusDelayMs(config.consumerStatusDelayMs()),
                     Clock.systemUTC());
+            // Delivered Firehose objects are the product's output, so they go to <data-dir>/s3 in every mode.
+            FirehoseEngine firehose = new FirehoseEngine(store, new LocalObjectStore(config.dataDir().resolve("s3")),
+                    Clock.systemUTC(), FirehoseConfig.defaults());
             ExecutorService workers = workerPool(config.workerThreads());
-            KinesisDispatcher dispatcher = new KinesisDispatcher(protocol.join(), engine.operations(),
-                    workers, authentication,
+            ServiceRoute kinesis = new ServiceRoute(protocol.join(), engine.operations(), authentication,
                     new AccessControl(engine.resourcePolicies(), Authentication.KINESIS_SERVICE));
+            KinesisDispatcher dispatcher = new KinesisDispatcher(kinesis,
+                    List.of(FirehoseRoute.of(firehose.operations(), firehoseAuthentication)), workers);
             HttpServer http = HttpServer.start(config.transport(), dispatcher);
-            return new Millrace(config, store, engine, workers, http);
+            firehose.start(); // last, so a failed start leaves no delivery thread behind
+            return new Millrace(config, store, engine, firehose, workers, http);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -97,16 +111,17 @@ public final class Millrace implements AutoCloseable {
         } finally {
             workers.shutdown();
             awaitQuietly(workers, config.shutdownTimeoutMs());
+            firehose.close(); // delivers what is still buffered
             engine.close();
             store.close();
         }
     }
 
     /** Read before storage opens, so a bad credentials file fails start-up without touching data. */
-    private static Authentication authentication(ServerConfig config) {
+    private static Authentication authentication(ServerConfig config, String service) {
         return config.auth() == AuthMode.SIGV4
                 ? Authentication.sigV4(CredentialsFile.load(config.credentialsFile()), Clock.systemUTC(),
-                        config.region())
+                        config.region(), service)
                 : Authentication.none(config.accountId(), config.region());
     }
 

@@ -9,15 +9,15 @@ package io.millrace.protocol.error;
  * carries that quirk to the encoder.
  */
 public final class ApiException extends RuntimeException {
-    private final KinesisError error;
+    private final ServiceError error;
     private final String wireMessage;
     private final boolean capitalMessageKey;
 
-    public ApiException(KinesisError error, String wireMessage) {
+    public ApiException(ServiceError error, String wireMessage) {
         this(error, wireMessage, false);
     }
 
-    public ApiException(KinesisError error, String wireMessage, boolean capitalMessageKey) {
+    public ApiException(ServiceError error, String wireMessage, boolean capitalMessageKey) {
         super(error.type() + (wireMessage == null ? "" : ": " + wireMessage), null, false, false);
         this.error = error;
         this.wireMessage = wireMessage;
@@ -29,7 +29,8 @@ public final class ApiException extends RuntimeException {
         return new ApiException(KinesisError.SERIALIZATION, wireMessage, true);
     }
 
-    public KinesisError error() {
+    /** The catalogue entry: a {@link KinesisError} or a {@link FirehoseError}. */
+    public ServiceError error() {
         return error;
     }
 

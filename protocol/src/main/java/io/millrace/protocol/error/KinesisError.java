@@ -4,7 +4,7 @@ package io.millrace.protocol.error;
  * The closed catalogue of errors Millrace puts on the wire for Kinesis. Each constant carries the wire
  * {@code __type}, the HTTP status and whether AWS clients treat it as retryable. These strings exist only here.
  */
-public enum KinesisError {
+public enum KinesisError implements ServiceError {
     RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, false),
     RESOURCE_IN_USE("ResourceInUseException", 400, false),
     INVALID_ARGUMENT("InvalidArgumentException", 400, false),
@@ -35,15 +35,17 @@ public enum KinesisError {
         this.retryable = retryable;
     }
 
-    /** The wire {@code __type} and {@code x-amzn-ErrorType}. */
+    @Override
     public String type() {
         return type;
     }
 
+    @Override
     public int httpStatus() {
         return httpStatus;
     }
 
+    @Override
     public boolean isRetryable() {
         return retryable;
     }

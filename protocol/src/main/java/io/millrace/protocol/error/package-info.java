@@ -1,5 +1,5 @@
 /**
- * The Kinesis error catalogue ({@link io.millrace.protocol.error.KinesisError}) and the one exception type that
+ * The error catalogues ({@link io.millrace.protocol.error.KinesisError}, {@link io.millrace.protocol.error.FirehoseError}) and the one exception type that
  * crosses the operation boundary ({@link io.millrace.protocol.error.ApiException}).
  */
 package io.millrace.protocol.error;

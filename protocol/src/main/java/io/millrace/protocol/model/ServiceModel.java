@@ -11,16 +11,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Kinesis service model as resolved shapes and operations, read from the bundled AWS C2J model
+ * A service model as resolved shapes and operations, read from the bundled AWS C2J model
  * ({@code kinesis-2013-12-02.service.json}) merged with our supplement for the 2026 SDK
  * ({@code kinesis-2013-12-02.supplement-2026.json}: its operations, its shapes and the members it adds to
  * existing structures). Constraints are never transcribed by hand: they come from these files.
  *
- * <p>Immutable and thread-safe once built. {@link #kinesis()} loads the bundled files once per JVM.
+ * <p>Immutable and thread-safe once built. {@link #kinesis()} and {@link #firehose()} load the bundled files once
+ * per JVM.
  */
 public final class ServiceModel {
     private static final String BASE_RESOURCE = "kinesis-2013-12-02.service.json";
     private static final String SUPPLEMENT_RESOURCE = "kinesis-2013-12-02.supplement-2026.json";
+    private static final String FIREHOSE_RESOURCE = "firehose-2015-08-04.service.json";
 
     /**
      * AWS prints some enum value sets in an order that is not the model's; where such an order was recorded
@@ -41,6 +43,14 @@ public final class ServiceModel {
     /** The bundled Kinesis model, loaded on first use and shared afterwards. */
     public static ServiceModel kinesis() {
         return Bundled.MODEL;
+    }
+
+    /**
+     * The bundled Firehose model ({@code firehose-2015-08-04.service.json}, no supplement), loaded on first use and
+     * shared afterwards. The same reader and validator serve it, so Firehose requests get the same messages.
+     */
+    public static ServiceModel firehose() {
+        return BundledFirehose.MODEL;
     }
 
     /** Builds a model from a base C2J document and a supplement in our {@code x-modifiedExistingShapes} form. */
@@ -83,16 +93,21 @@ public final class ServiceModel {
             ObjectMapper mapper = new ObjectMapper();
             return of(readResource(mapper, BASE_RESOURCE), readResource(mapper, SUPPLEMENT_RESOURCE));
         }
+    }
 
-        private static JsonNode readResource(ObjectMapper mapper, String name) {
-            try (InputStream in = ServiceModel.class.getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing bundled model resource " + name);
-                }
-                return mapper.readTree(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read bundled model resource " + name, e);
+    private static final class BundledFirehose {
+        static final ServiceModel MODEL = of(readResource(new ObjectMapper(), FIREHOSE_RESOURCE),
+                new ObjectMapper().createObjectNode());
+    }
+
+    private static JsonNode readResource(ObjectMapper mapper, String name) {
+        try (InputStream in = ServiceModel.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing bundled model resource " + name);
             }
+            return mapper.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled model resource " + name, e);
         }
     }
 }

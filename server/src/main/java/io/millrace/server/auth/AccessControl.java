@@ -34,7 +34,7 @@ public final class AccessControl {
      */
     public void authorize(Caller caller, String operation, JsonNode request) {
         String action = servicePrefix + ":" + operation;
-        String resource = resourceOf(caller, request);
+        String resource = resourceOf(caller, request, servicePrefix);
         String owner = accountOf(resource, caller.accountId());
         boolean isSameAccount = owner.equals(caller.accountId());
         PolicyDecision identity = caller.policy() == null
@@ -77,13 +77,23 @@ public final class AccessControl {
      * account's whole service namespace. [UNVERIFIED] the resource AWS names in denials of such requests.
      */
     static String resourceOf(Caller caller, JsonNode request) {
+        return resourceOf(caller, request, "kinesis");
+    }
+
+    /** As above for {@code service}'s requests; Firehose requests name a delivery stream. */
+    static String resourceOf(Caller caller, JsonNode request, String service) {
+        JsonNode deliveryStream = request.get("DeliveryStreamName");
+        if (deliveryStream != null && deliveryStream.isTextual()) {
+            return "arn:aws:firehose:" + caller.region() + ":" + caller.accountId() + ":deliverystream/"
+                    + deliveryStream.asText();
+        }
         for (String field : new String[] {"ConsumerARN", "ResourceARN", "StreamARN"}) {
             JsonNode value = request.get(field);
             if (value != null && value.isTextual()) {
                 return value.asText();
             }
         }
-        String prefix = "arn:aws:kinesis:" + caller.region() + ":" + caller.accountId() + ":";
+        String prefix = "arn:aws:" + service + ":" + caller.region() + ":" + caller.accountId() + ":";
         JsonNode streamName = request.get("StreamName");
         return streamName != null && streamName.isTextual() ? prefix + "stream/" + streamName.asText() : prefix + "*";
     }

@@ -19,6 +19,8 @@ import java.time.Clock;
 public final class Authentication {
     /** The signing name Kinesis clients scope their credentials to. */
     public static final String KINESIS_SERVICE = "kinesis";
+    /** The signing name Firehose clients scope their credentials to. */
+    public static final String FIREHOSE_SERVICE = "firehose";
 
     private final SignatureVerifier verifier;
     private final String defaultAccountId;
@@ -38,7 +40,12 @@ public final class Authentication {
     /** {@code --auth=sigv4}: every request must be signed by an identity of {@code identities}. */
     public static Authentication sigV4(IdentityStore identities, Clock clock,
                                        String defaultRegion) {
-        return new Authentication(new SignatureVerifier(identities, clock, KINESIS_SERVICE), null, defaultRegion);
+        return sigV4(identities, clock, defaultRegion, KINESIS_SERVICE);
+    }
+
+    /** {@code --auth=sigv4} for requests signed for {@code service} (e.g. {@link #FIREHOSE_SERVICE}). */
+    public static Authentication sigV4(IdentityStore identities, Clock clock, String defaultRegion, String service) {
+        return new Authentication(new SignatureVerifier(identities, clock, service), null, defaultRegion);
     }
 
     public boolean isEnforced() {

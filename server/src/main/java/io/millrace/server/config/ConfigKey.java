@@ -13,9 +13,11 @@ public enum ConfigKey {
     PORT("port", "PORT", "4567",
             "Port serving HTTP/1.1, HTTP/2 cleartext and TLS (HTTP/2 or HTTP/1.1 by ALPN). 0 picks a free port."),
     DATA_DIR("data-dir", "DIR", "./data",
-            "Directory for stream data and the generated self-signed TLS certificate (tls/cert.pem, tls/key.pem)."),
+            "Directory for stream data, the generated self-signed TLS certificate (tls/cert.pem, tls/key.pem) and the "
+                    + "objects Firehose delivers to its embedded S3 (s3/<bucket>/<key>)."),
     IN_MEMORY("in-memory", "BOOLEAN", "false",
-            "Keep everything in memory and write nothing to disk; data is lost on exit."),
+            "Keep everything in memory and write nothing to disk but the objects Firehose delivers (under "
+                    + "data-dir/s3); data is lost on exit."),
     TLS_CERT("tls-cert", "FILE", null,
             "PEM certificate chain to serve; without it a self-signed certificate is used."),
     TLS_KEY("tls-key", "FILE", null,

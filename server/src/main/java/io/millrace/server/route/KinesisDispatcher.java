@@ -17,13 +17,16 @@ import io.millrace.streams.op.RequestContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
- * The API edge for Kinesis: takes an aggregated HTTP request through AWS's request-processing order (reference
+ * The API edge for Kinesis (and every other service on the port, such as Firehose, chosen by target prefix): takes an aggregated HTTP request through AWS's request-processing order (reference
  * §1.4), decodes and validates the body against the model, runs the operation on the worker executor and encodes
  * the answer, in the request's wire format.
  *
@@ -40,19 +43,28 @@ public final class KinesisDispatcher implements ApiDispatcher {
     /** Never a model operation: decoding against it only checks that the body parses. */
     private static final String NO_SUCH_OPERATION = "";
 
-    private final KinesisProtocol protocol;
-    private final OperationTable operations;
+    private final ServiceRoute kinesis;
+    /** Every served service by target prefix; requests for any other prefix are answered by Kinesis's front end. */
+    private final Map<String, ServiceRoute> routes;
     private final Executor workers;
-    private final Authentication authentication;
-    private final AccessControl accessControl;
 
-    public KinesisDispatcher(KinesisProtocol protocol, OperationTable operations, Executor workers,
-                             Authentication authentication, AccessControl accessControl) {
-        this.protocol = protocol;
-        this.operations = operations;
+    /** Serves {@code kinesis} and the {@code others} (e.g. Firehose) on one port, routed by target prefix. */
+    public KinesisDispatcher(ServiceRoute kinesis, List<ServiceRoute> others, Executor workers) {
+        Map<String, ServiceRoute> byPrefix = new HashMap<>();
+        byPrefix.put(kinesis.targetPrefix(), kinesis);
+        for (ServiceRoute route : others) {
+            if (byPrefix.putIfAbsent(route.targetPrefix(), route) != null) {
+                throw new IllegalArgumentException("targetPrefix: " + route.targetPrefix() + " (expected: unique)");
+            }
+        }
+        this.kinesis = kinesis;
+        this.routes = Map.copyOf(byPrefix);
         this.workers = workers;
-        this.authentication = authentication;
-        this.accessControl = accessControl;
+    }
+
+    private ServiceRoute routeFor(Target target) {
+        ServiceRoute route = target.service() == null ? null : routes.get(target.service());
+        return route == null ? kinesis : route;
     }
 
     @Override
@@ -62,6 +74,10 @@ public final class KinesisDispatcher implements ApiDispatcher {
         String contentType = request.headers().get("content-type");
         WireFormat format = WireFormat.fromContentType(contentType);
         boolean hasBody = request.body().length > 0;
+        ServiceRoute route = routeFor(target);
+        KinesisProtocol protocol = route.protocol();
+        OperationTable operations = route.operations();
+        Authentication authentication = route.authentication();
 
         if (!"POST".equals(request.method()) || (hasBody && format == null && !CoralJson.isCoralJson(contentType))) {
             ApiException unsigned = authentication.presenceFailure(request);
@@ -76,7 +92,7 @@ public final class KinesisDispatcher implements ApiDispatcher {
         }
         WireFormat replyFormat = format == null ? WireFormat.CBOR : format; // AWS answers CBOR when unsure
         if (!target.isKnown(operations)) {
-            return done(ResponseWriter.error(protocol, unknownTarget(target, replyFormat, request.body()),
+            return done(ResponseWriter.error(protocol, unknownTarget(route, target, replyFormat, request.body()),
                     replyFormat, requestId));
         }
         Caller caller = null;
@@ -87,7 +103,7 @@ public final class KinesisDispatcher implements ApiDispatcher {
                 return done(ResponseWriter.error(protocol, e, replyFormat, requestId));
             }
         }
-        return execute(request, caller, target, replyFormat, requestId);
+        return execute(route, request, caller, target, replyFormat, requestId);
     }
 
     /**
@@ -95,7 +111,9 @@ public final class KinesisDispatcher implements ApiDispatcher {
      * is a SerializationException; otherwise UnknownOperationException. Operations that the model has but Millrace
      * does not implement yet say so in the message rather than pretend to work.
      */
-    private ApiException unknownTarget(Target target, WireFormat format, byte[] body) {
+    private static ApiException unknownTarget(ServiceRoute route, Target target, WireFormat format, byte[] body) {
+        KinesisProtocol protocol = route.protocol();
+        OperationTable operations = route.operations();
         try {
             protocol.decode(NO_SUCH_OPERATION, format, body);
         } catch (ApiException e) {
@@ -111,7 +129,7 @@ public final class KinesisDispatcher implements ApiDispatcher {
 
     private boolean isParseable(byte[] body) {
         try {
-            protocol.decode(NO_SUCH_OPERATION, WireFormat.JSON, body);
+            kinesis.protocol().decode(NO_SUCH_OPERATION, WireFormat.JSON, body);
             return true;
         } catch (ApiException e) {
             return e.error() != KinesisError.SERIALIZATION;
@@ -123,14 +141,15 @@ public final class KinesisDispatcher implements ApiDispatcher {
         WireFormat format = WireFormat.fromContentType(headersOnly.headers().get("content-type"));
         ApiException tooLarge = KinesisError.REQUEST_ENTITY_TOO_LARGE.exception(
                 "Request body is larger than the maximum allowed size.");
-        return ResponseWriter.error(protocol, tooLarge, format == null ? WireFormat.JSON : format,
+        return ResponseWriter.error(kinesis.protocol(), tooLarge, format == null ? WireFormat.JSON : format,
                 UUID.randomUUID().toString());
     }
 
     /** @param caller {@code null} only for an empty body, which never decodes */
-    private CompletionStage<ApiResponse> execute(ApiRequest request, Caller caller, Target target, WireFormat format,
-                                                 String requestId) {
-        OperationTable.Entry<?, ?> entry = operations.lookup(target.operation());
+    private CompletionStage<ApiResponse> execute(ServiceRoute route, ApiRequest request, Caller caller, Target target,
+                                                 WireFormat format, String requestId) {
+        KinesisProtocol protocol = route.protocol();
+        OperationTable.Entry<?, ?> entry = route.operations().lookup(target.operation());
         Object boundRequest;
         try {
             JsonNode tree = protocol.decode(entry.name(), format, request.body());
@@ -139,18 +158,18 @@ public final class KinesisDispatcher implements ApiDispatcher {
                 // Unreachable while empty bodies fail to decode; refuse rather than run unauthenticated.
                 throw KinesisError.SERIALIZATION.withoutMessage();
             }
-            accessControl.authorize(caller, entry.name(), tree);
+            route.accessControl().authorize(caller, entry.name(), tree);
         } catch (ApiException e) {
             return done(ResponseWriter.error(protocol, e, format, requestId));
         }
         RequestContext context = new RequestContext(caller.accountId(), caller.region(), requestId);
         CompletableFuture<ApiResponse> answer = new CompletableFuture<>();
-        workers.execute(() -> run(entry, boundRequest, context, format, answer));
+        workers.execute(() -> run(protocol, entry, boundRequest, context, format, answer));
         return answer;
     }
 
-    private void run(OperationTable.Entry<?, ?> entry, Object request, RequestContext context, WireFormat format,
-                     CompletableFuture<ApiResponse> answer) {
+    private void run(KinesisProtocol protocol, OperationTable.Entry<?, ?> entry, Object request,
+                     RequestContext context, WireFormat format, CompletableFuture<ApiResponse> answer) {
         try {
             Invocation.invoke(entry, request, context).whenCompleteAsync((response, failure) -> {
                 if (failure == null && response instanceof EventStreamResponse stream) {

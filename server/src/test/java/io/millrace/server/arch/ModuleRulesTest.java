@@ -29,10 +29,19 @@ class ModuleRulesTest {
     }
 
     @Test
+    void firehoseNeverImportsNettyTheKinesisEngineOrTheServer() {
+        noClasses().that().resideInAPackage("io.millrace.firehose..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.netty..", "io.millrace.streams..", "io.millrace.server..")
+                .check(millrace);
+    }
+
+    @Test
     void storageNeverImportsTheEngineTheProtocolOrNetty() {
         noClasses().that().resideInAPackage("io.millrace.log..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.millrace.streams..", "io.millrace.protocol..", "io.millrace.server..", "io.netty..")
+                        "io.millrace.streams..", "io.millrace.firehose..", "io.millrace.protocol..",
+                        "io.millrace.server..", "io.netty..")
                 .check(millrace);
     }
 
@@ -40,7 +49,8 @@ class ModuleRulesTest {
     void protocolDependsOnNothingAboveIt() {
         noClasses().that().resideInAPackage("io.millrace.protocol..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.millrace.streams..", "io.millrace.log..", "io.millrace.server..", "io.netty..")
+                        "io.millrace.streams..", "io.millrace.firehose..", "io.millrace.log..",
+                        "io.millrace.server..", "io.netty..")
                 .check(millrace);
     }
 

@@ -1,0 +1,5 @@
+/**
+ * The {@link io.millrace.firehose.destination.Destination} SPI and what it is handed. Built-ins live in
+ * sub-packages: {@code s3} (the embedded S3 store under the data directory).
+ */
+package io.millrace.firehose.destination;

@@ -1,0 +1,71 @@
+package io.millrace.firehose.destination.s3;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/**
+ * The embedded S3: bucket {@code b}, key {@code k} is the file {@code <root>/b/k}, key slashes becoming
+ * directories. An object is written to a hidden temporary file, forced to disk and then renamed into place, so a
+ * reader (or a crash) never sees half an object. Keys that would leave the bucket's directory are refused.
+ *
+ * <p>Thread-safe: concurrent puts of different keys are independent; the last rename wins for equal keys.
+ */
+public final class LocalObjectStore implements ObjectStore {
+    private final Path root;
+
+    public LocalObjectStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The file an object lives in; throws for keys or buckets that do not stay inside the bucket directory. */
+    public Path pathOf(String bucket, String key) {
+        Path bucketDir = root.resolve(bucket).normalize();
+        Path file = bucketDir.resolve(key).normalize();
+        if (!bucketDir.getParent().equals(root) || !file.startsWith(bucketDir) || file.equals(bucketDir)
+                || key.endsWith("/")) {
+            throw new IllegalArgumentException("bucket/key: " + bucket + "/" + key
+                    + " (expected: a key that names a file inside the bucket directory)");
+        }
+        return file;
+    }
+
+    @Override
+    public void putObject(String bucket, String key, byte[] content) throws IOException {
+        Path target = pathOf(bucket, key);
+        Files.createDirectories(target.getParent());
+        Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceDirectory(target.getParent());
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Makes the rename itself durable; some platforms cannot open directories, where this is best effort. */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot fsync a directory; the rename is as durable as the platform makes it.
+        }
+    }
+}

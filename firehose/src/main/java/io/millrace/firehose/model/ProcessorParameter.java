@@ -1,0 +1,5 @@
+package io.millrace.firehose.model;
+
+/** Wire shape {@code ProcessorParameter}. */
+public record ProcessorParameter(String parameterName, String parameterValue) {
+}

@@ -1,0 +1,5 @@
+package io.millrace.firehose.op;
+
+/** Input of DeleteDeliveryStream. */
+public record DeleteDeliveryStreamRequest(String deliveryStreamName, Boolean allowForceDelete) {
+}

@@ -1,0 +1,16 @@
+package io.millrace.firehose.op;
+
+import io.millrace.firehose.model.BufferingHints;
+import io.millrace.firehose.model.CloudWatchLoggingOptions;
+import io.millrace.firehose.model.EncryptionConfiguration;
+import io.millrace.firehose.model.ProcessingConfiguration;
+
+/** Wire shape {@code ExtendedS3DestinationDescription}; the required members are always present. */
+public record ExtendedS3DestinationDescription(String roleARN, String bucketARN, String prefix,
+                                               String errorOutputPrefix, BufferingHints bufferingHints,
+                                               String compressionFormat,
+                                               EncryptionConfiguration encryptionConfiguration,
+                                               CloudWatchLoggingOptions cloudWatchLoggingOptions,
+                                               ProcessingConfiguration processingConfiguration,
+                                               String s3BackupMode, String fileExtension, String customTimeZone) {
+}

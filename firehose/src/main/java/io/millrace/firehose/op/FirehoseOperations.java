@@ -1,0 +1,59 @@
+package io.millrace.firehose.op;
+
+import io.millrace.firehose.destination.Destination;
+import io.millrace.firehose.destination.s3.S3Settings;
+import io.millrace.firehose.stream.DeliveryStreamRegistry;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Routing is a table: operation name to request type and implementation, for target prefix
+ * {@value #TARGET_PREFIX}. Operations of the model that are missing here are answered as not supported by the
+ * server.
+ */
+public final class FirehoseOperations {
+    public static final String TARGET_PREFIX = "Firehose_20150804";
+
+    /** One row: the AWS operation name, its request record type and the operation. */
+    public record Entry<I, O>(String name, Class<I> requestType, FirehoseOperation<I, O> operation) {
+    }
+
+    private final Map<String, Entry<?, ?>> entries = new LinkedHashMap<>();
+
+    /**
+     * @param destinations builds the destination of a configuration; DeleteDeliveryStream delivers what is still
+     *                     buffered through it before the stream goes
+     */
+    public FirehoseOperations(DeliveryStreamRegistry registry, Clock clock, long maxBufferedBytesPerStream,
+                              Function<S3Settings, Destination> destinations) {
+        add("CreateDeliveryStream", CreateDeliveryStreamRequest.class, new CreateDeliveryStream(registry, clock));
+        add("DeleteDeliveryStream", DeleteDeliveryStreamRequest.class, new DeleteDeliveryStream(registry, clock, destinations));
+        add("DescribeDeliveryStream", DescribeDeliveryStreamRequest.class, new DescribeDeliveryStream(registry));
+        add("ListDeliveryStreams", ListDeliveryStreamsRequest.class, new ListDeliveryStreams(registry));
+        add("PutRecord", PutRecordRequest.class, new PutRecord(registry, clock, maxBufferedBytesPerStream));
+        add("PutRecordBatch", PutRecordBatchRequest.class,
+                new PutRecordBatch(registry, clock, maxBufferedBytesPerStream));
+        add("TagDeliveryStream", TagDeliveryStreamRequest.class, new TagDeliveryStream(registry));
+        add("UntagDeliveryStream", UntagDeliveryStreamRequest.class, new UntagDeliveryStream(registry));
+        add("ListTagsForDeliveryStream", ListTagsForDeliveryStreamRequest.class,
+                new ListTagsForDeliveryStream(registry));
+        add("UpdateDestination", UpdateDestinationRequest.class, new UpdateDestination(registry, clock));
+    }
+
+    private <I, O> void add(String name, Class<I> requestType, FirehoseOperation<I, O> operation) {
+        entries.put(name, new Entry<>(name, requestType, operation));
+    }
+
+    public List<Entry<?, ?>> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    /** The row for {@code name}, or {@code null}. */
+    public Entry<?, ?> lookup(String name) {
+        return entries.get(name);
+    }
+}

@@ -1,0 +1,79 @@
+package io.millrace.firehose.op;
+
+import io.millrace.firehose.stream.DeliveryStream;
+import io.millrace.firehose.stream.DeliveryStreamKey;
+import io.millrace.firehose.stream.DeliveryStreamRegistry;
+import io.millrace.log.AppendResult;
+import io.millrace.log.StorageException;
+import io.millrace.protocol.error.ApiException;
+import io.millrace.protocol.error.FirehoseError;
+import io.millrace.protocol.error.KinesisError;
+
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What PutRecord and PutRecordBatch share: the stream lookup, the buffer cap, the durable append and record ids.
+ * A put is answered only after its records are as durable as the store promises, so an acknowledged record survives
+ * a crash and is then delivered at least once. Thread-safe.
+ */
+final class Puts {
+    /** [UNVERIFIED] AWS's throttling text. */
+    static final String SLOW_DOWN = "Slow down.";
+    private static final int RECORD_ID_BYTES = 42;
+
+    private final DeliveryStreamRegistry registry;
+    private final Clock clock;
+    private final long maxBufferedBytes;
+
+    Puts(DeliveryStreamRegistry registry, Clock clock, long maxBufferedBytes) {
+        this.registry = registry;
+        this.clock = clock;
+        this.maxBufferedBytes = maxBufferedBytes;
+    }
+
+    DeliveryStream stream(FirehoseContext context, String name) {
+        return registry.require(new DeliveryStreamKey(context.accountId(), context.region(), name));
+    }
+
+    /** Whether {@code bytes} more would push the stream's undelivered bytes past the cap (back-pressure). */
+    boolean isFull(DeliveryStream stream, long bytes) {
+        return stream.buffer().pendingBytes() + bytes > maxBufferedBytes;
+    }
+
+    /** Appends and completes with the records' ids once they are durable; storage faults fail the stage. */
+    CompletionStage<List<String>> append(DeliveryStream stream, List<byte[]> records) {
+        AppendResult result;
+        try {
+            result = stream.buffer().append(records, clock.millis());
+        } catch (StorageException e) {
+            return CompletableFuture.failedFuture(storageFault());
+        }
+        return result.durable().handle((ignored, failure) -> {
+            if (failure != null) {
+                throw storageFault();
+            }
+            return records.stream().map(r -> newRecordId()).toList();
+        });
+    }
+
+    /** A storage fault is the server's failure, as Kinesis reports it: InternalFailure, which SDKs retry. */
+    static ApiException storageFault() {
+        return KinesisError.INTERNAL_FAILURE.withoutMessage();
+    }
+
+    static ApiException slowDown() {
+        return FirehoseError.SERVICE_UNAVAILABLE.exception(SLOW_DOWN);
+    }
+
+    /** Opaque and unique; AWS's ids are long base64-looking strings [format UNVERIFIED]. */
+    static String newRecordId() {
+        byte[] bytes = new byte[RECORD_ID_BYTES];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

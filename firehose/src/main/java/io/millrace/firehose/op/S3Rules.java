@@ -1,0 +1,172 @@
+package io.millrace.firehose.op;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.millrace.firehose.destination.s3.Compression;
+import io.millrace.firehose.destination.s3.LocalObjectStore;
+import io.millrace.firehose.destination.s3.PrefixExpression;
+import io.millrace.firehose.destination.s3.S3Settings;
+import io.millrace.firehose.model.BufferingHints;
+import io.millrace.firehose.model.EncryptionConfiguration;
+import io.millrace.firehose.model.ProcessingConfiguration;
+import io.millrace.firehose.model.Processor;
+import io.millrace.protocol.error.ApiException;
+import io.millrace.protocol.error.FirehoseError;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * The semantic checks of an S3 destination configuration (FIREHOSE-REFERENCE §3, §4) and the merge of an update into
+ * the stored settings. Every refusal is an InvalidArgumentException; messages are our own wording [UNVERIFIED], and
+ * features Millrace does not support yet say so rather than being accepted and ignored.
+ */
+final class S3Rules {
+    private static final String NOT_SUPPORTED = " is not supported by this version of Millrace.";
+    private static final String APPEND_DELIMITER = "AppendDelimiterToRecord";
+    /** Only to check that evaluated keys stay inside the bucket directory; nothing is written there. */
+    private static final LocalObjectStore KEY_CHECK = new LocalObjectStore(Path.of("key-check"));
+
+    private S3Rules() {
+    }
+
+    static S3Settings settings(ExtendedS3DestinationConfiguration config, boolean extended) {
+        refuseUnsupported(config);
+        BufferingHints hints = hints(config.bufferingHints());
+        checkPrefixes(config.prefix(), config.errorOutputPrefix());
+        checkTimeZone(config.customTimeZone());
+        S3Settings settings = new S3Settings(extended, config.roleARN(), config.bucketARN(), config.prefix(),
+                config.errorOutputPrefix(), hints.sizeInMBs(), hints.intervalInSeconds(),
+                config.compressionFormat() == null ? Compression.UNCOMPRESSED.name() : config.compressionFormat(),
+                config.fileExtension(), config.customTimeZone(), config.processingConfiguration(),
+                config.cloudWatchLoggingOptions());
+        checkKeysStayInBucket(settings);
+        return settings;
+    }
+
+    /** {@code update} merged into {@code current}: absent members keep their values; the result is checked whole. */
+    static S3Settings merge(S3Settings current, ExtendedS3DestinationUpdate update, boolean extended) {
+        BufferingHints hints = update.bufferingHints() != null ? update.bufferingHints()
+                : new BufferingHints(current.sizeInMBs(), current.intervalInSeconds());
+        ExtendedS3DestinationConfiguration merged = new ExtendedS3DestinationConfiguration(
+                pick(update.roleARN(), current.roleARN()), pick(update.bucketARN(), current.bucketARN()),
+                pick(update.prefix(), current.prefix()),
+                pick(update.errorOutputPrefix(), current.errorOutputPrefix()), hints,
+                pick(update.compressionFormat(), current.compressionFormat()), update.encryptionConfiguration(),
+                pick(update.cloudWatchLoggingOptions(), current.cloudWatchLoggingOptions()),
+                pick(update.processingConfiguration(), current.processingConfiguration()), update.s3BackupMode(),
+                update.s3BackupUpdate(), update.dataFormatConversionConfiguration(),
+                update.dynamicPartitioningConfiguration(), pick(update.fileExtension(), current.fileExtension()),
+                pick(update.customTimeZone(), current.customTimeZone()));
+        return settings(merged, extended);
+    }
+
+    private static <T> T pick(T update, T current) {
+        return update != null ? update : current;
+    }
+
+    private static void refuseUnsupported(ExtendedS3DestinationConfiguration config) {
+        if (Compression.fromWire(config.compressionFormat()) == null) {
+            throw invalid("CompressionFormat " + config.compressionFormat() + NOT_SUPPORTED
+                    + " Use UNCOMPRESSED or GZIP.");
+        }
+        EncryptionConfiguration encryption = config.encryptionConfiguration();
+        if (encryption != null && encryption.kMSEncryptionConfig() != null) {
+            throw invalid("KMSEncryptionConfig" + NOT_SUPPORTED + " The embedded S3 store writes plain files.");
+        }
+        if ("Enabled".equals(config.s3BackupMode()) || config.s3BackupConfiguration() != null) {
+            throw invalid("S3 backup (S3BackupMode Enabled)" + NOT_SUPPORTED);
+        }
+        if (isEnabled(config.dataFormatConversionConfiguration())) {
+            throw invalid("DataFormatConversionConfiguration" + NOT_SUPPORTED);
+        }
+        if (isEnabled(config.dynamicPartitioningConfiguration())) {
+            throw invalid("DynamicPartitioningConfiguration" + NOT_SUPPORTED);
+        }
+        checkProcessors(config.processingConfiguration());
+    }
+
+    /** Both configurations count as on unless {@code Enabled} is explicitly false, as in AWS. */
+    private static boolean isEnabled(JsonNode feature) {
+        return feature != null && !feature.isNull() && feature.path("Enabled").asBoolean(true);
+    }
+
+    private static void checkProcessors(ProcessingConfiguration processing) {
+        if (processing == null || !processing.shouldRun() || processing.processors() == null) {
+            return;
+        }
+        for (Processor processor : processing.processors()) {
+            if (!APPEND_DELIMITER.equals(processor.type())) {
+                throw invalid("Processor type " + processor.type() + NOT_SUPPORTED
+                        + " Only AppendDelimiterToRecord is.");
+            }
+            if (processor.parameters() != null && !processor.parameters().isEmpty()) {
+                throw invalid("Parameters of the AppendDelimiterToRecord processor are" + NOT_SUPPORTED.substring(3));
+            }
+        }
+    }
+
+    private static BufferingHints hints(BufferingHints hints) {
+        if (hints == null || hints.sizeInMBs() == null && hints.intervalInSeconds() == null) {
+            return new BufferingHints(S3Settings.DEFAULT_SIZE_IN_MBS, S3Settings.DEFAULT_INTERVAL_IN_SECONDS);
+        }
+        if (hints.sizeInMBs() == null || hints.intervalInSeconds() == null) {
+            throw invalid("BufferingHints must specify both SizeInMBs and IntervalInSeconds.");
+        }
+        return hints;
+    }
+
+    private static void checkPrefixes(String prefix, String errorOutputPrefix) {
+        PrefixExpression main = parse("Prefix", prefix);
+        if (main.usesErrorOutputType()) {
+            throw invalid("Prefix cannot contain the !{firehose:error-output-type} expression.");
+        }
+        if (main.hasExpressions() && errorOutputPrefix == null) {
+            throw invalid("ErrorOutputPrefix cannot be null or empty when Prefix contains expressions.");
+        }
+        PrefixExpression error = parse("ErrorOutputPrefix", errorOutputPrefix);
+        if (error.hasExpressions() && !error.usesErrorOutputType()) {
+            throw invalid("ErrorOutputPrefix must contain !{firehose:error-output-type} when it contains "
+                    + "expressions.");
+        }
+    }
+
+    private static PrefixExpression parse(String field, String text) {
+        try {
+            return PrefixExpression.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(field + " is invalid: " + e.getMessage());
+        }
+    }
+
+    private static void checkTimeZone(String zone) {
+        if (zone == null || zone.isEmpty()) {
+            return;
+        }
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw invalid("CustomTimeZone " + zone + " is not a valid time zone.");
+        }
+    }
+
+    /** The embedded store maps keys to files, so keys must not climb out of the bucket (for example with "../"). */
+    private static void checkKeysStayInBucket(S3Settings settings) {
+        String sample = PrefixExpression.parse(settings.prefix()).evaluate(Instant.EPOCH, settings.zone(), null)
+                + "object";
+        String errorSample = PrefixExpression.parse(settings.errorOutputPrefix())
+                .evaluate(Instant.EPOCH, settings.zone(), "processing-failed") + "object";
+        try {
+            KEY_CHECK.pathOf(settings.bucket(), sample);
+            KEY_CHECK.pathOf(settings.bucket(), errorSample);
+        } catch (IllegalArgumentException e) {
+            throw invalid("The bucket and prefixes must name a location inside the bucket directory of the embedded "
+                    + "S3 store; '..' path segments and absolute prefixes are not supported.");
+        }
+    }
+
+    private static ApiException invalid(String message) {
+        return FirehoseError.INVALID_ARGUMENT.exception(message);
+    }
+}

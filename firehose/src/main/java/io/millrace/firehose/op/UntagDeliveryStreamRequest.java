@@ -1,0 +1,7 @@
+package io.millrace.firehose.op;
+
+import java.util.List;
+
+/** Input of UntagDeliveryStream. */
+public record UntagDeliveryStreamRequest(String deliveryStreamName, List<String> tagKeys) {
+}

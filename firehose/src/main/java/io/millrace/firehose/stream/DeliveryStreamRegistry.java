@@ -1,0 +1,155 @@
+package io.millrace.firehose.stream;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.millrace.firehose.buffer.RecordBuffer;
+import io.millrace.log.LogStore;
+import io.millrace.log.MetadataStore;
+import io.millrace.protocol.error.ApiException;
+import io.millrace.protocol.error.FirehoseError;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * All delivery streams, keyed by account, region and name; their metadata is persisted as JSON under
+ * {@code firehose/stream/...} and reloaded (with each buffer and its checkpoint) when the registry opens.
+ *
+ * <p>Thread-safe: creation and deletion are serialised on the registry; metadata changes on the stream's lock.
+ */
+public final class DeliveryStreamRegistry {
+    private static final String STREAM_PREFIX = "firehose/stream/";
+    private static final String CHECKPOINT_PREFIX = "firehose/delivered/";
+
+    private final LogStore store;
+    private final MetadataStore metadataStore;
+    private final int maxStreamsPerRegion;
+    private final ObjectMapper json = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final Map<DeliveryStreamKey, DeliveryStream> streams = new ConcurrentHashMap<>();
+
+    public DeliveryStreamRegistry(LogStore store, int maxStreamsPerRegion) {
+        this.store = store;
+        this.metadataStore = store.metadata();
+        this.maxStreamsPerRegion = maxStreamsPerRegion;
+        metadataStore.loadAll().forEach((key, value) -> {
+            if (key.startsWith(STREAM_PREFIX)) {
+                DeliveryStreamMetadata metadata = decode(value);
+                streams.put(metadata.key(), open(metadata));
+            }
+        });
+    }
+
+    private DeliveryStream open(DeliveryStreamMetadata metadata) {
+        RecordBuffer buffer = RecordBuffer.open(store.openShard(metadata.logKey(), 0), metadataStore,
+                CHECKPOINT_PREFIX + metadata.logKey());
+        return new DeliveryStream(metadata, buffer);
+    }
+
+    /** Stores and opens a new stream; ResourceInUse for a taken name, LimitExceeded past the per-region quota. */
+    public synchronized DeliveryStream create(DeliveryStreamMetadata metadata) {
+        if (streams.containsKey(metadata.key())) {
+            // [UNVERIFIED] wording as commonly reported for AWS.
+            throw FirehoseError.RESOURCE_IN_USE.exception("Firehose %s under accountId %s already exists.",
+                    metadata.name(), metadata.accountId());
+        }
+        if (list(metadata.accountId(), metadata.region()).size() >= maxStreamsPerRegion) {
+            // [UNVERIFIED] own wording; the quota is the model's 5,000 per region.
+            throw FirehoseError.LIMIT_EXCEEDED.exception(
+                    "You have already consumed your firehose quota of %d hoses.", maxStreamsPerRegion);
+        }
+        metadataStore.put(storeKey(metadata.key()), encode(metadata));
+        DeliveryStream stream = open(metadata);
+        streams.put(metadata.key(), stream);
+        return stream;
+    }
+
+    /** The stream, or ResourceNotFoundException. */
+    public DeliveryStream require(DeliveryStreamKey key) {
+        DeliveryStream stream = streams.get(key);
+        if (stream == null) {
+            throw notFound(key);
+        }
+        return stream;
+    }
+
+    /** [UNVERIFIED] wording as commonly reported for AWS. */
+    public static ApiException notFound(DeliveryStreamKey key) {
+        return FirehoseError.RESOURCE_NOT_FOUND.exception("Firehose %s under account %s not found.", key.name(),
+                key.accountId());
+    }
+
+    /** Applies {@code change} to the stream's metadata under its lock and persists the result before publishing it. */
+    public DeliveryStreamMetadata update(DeliveryStream stream, UnaryOperator<DeliveryStreamMetadata> change) {
+        stream.lock().lock();
+        try {
+            if (stream.isDeleted()) {
+                throw notFound(stream.metadata().key());
+            }
+            DeliveryStreamMetadata next = change.apply(stream.metadata());
+            metadataStore.put(storeKey(next.key()), encode(next));
+            stream.replaceMetadata(next);
+            return next;
+        } finally {
+            stream.lock().unlock();
+        }
+    }
+
+    /** Removes the stream, its checkpoint and its buffer log. */
+    public synchronized void delete(DeliveryStream stream) {
+        stream.lock().lock();
+        try {
+            DeliveryStreamMetadata metadata = stream.metadata();
+            metadataStore.remove(storeKey(metadata.key()));
+            streams.remove(metadata.key(), stream);
+            stream.markDeleted();
+            stream.buffer().discard();
+            store.deleteStream(metadata.logKey());
+        } finally {
+            stream.lock().unlock();
+        }
+    }
+
+    /** The streams of one account and region, sorted by name. */
+    public List<DeliveryStream> list(String accountId, String region) {
+        List<DeliveryStream> result = new ArrayList<>();
+        for (DeliveryStream stream : streams.values()) {
+            DeliveryStreamKey key = stream.metadata().key();
+            if (key.accountId().equals(accountId) && key.region().equals(region)) {
+                result.add(stream);
+            }
+        }
+        result.sort((a, b) -> a.metadata().name().compareTo(b.metadata().name()));
+        return result;
+    }
+
+    public Collection<DeliveryStream> all() {
+        return List.copyOf(streams.values());
+    }
+
+    private static String storeKey(DeliveryStreamKey key) {
+        return STREAM_PREFIX + key.accountId() + "/" + key.region() + "/" + key.name();
+    }
+
+    private byte[] encode(DeliveryStreamMetadata metadata) {
+        try {
+            return json.writeValueAsBytes(metadata);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode delivery stream metadata", e);
+        }
+    }
+
+    private DeliveryStreamMetadata decode(byte[] value) {
+        try {
+            return json.readValue(value, DeliveryStreamMetadata.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot decode delivery stream metadata", e);
+        }
+    }
+}
