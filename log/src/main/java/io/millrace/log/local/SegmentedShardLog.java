@@ -45,6 +45,7 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
     private final Path dir;
     private final LocalLogConfig config;
     private final GroupCommitter committer;
+    private final ChannelCache channels;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final ConcurrentSkipListMap<Long, LogSegment> segments;
     private final BatchEncoder encoder = new BatchEncoder();
@@ -56,11 +57,12 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
     private volatile long lastArrivalMs;
     private volatile boolean closed;
 
-    private SegmentedShardLog(Path dir, LocalLogConfig config, GroupCommitter committer,
+    private SegmentedShardLog(Path dir, LocalLogConfig config, GroupCommitter committer, ChannelCache channels,
                               ConcurrentSkipListMap<Long, LogSegment> segments) {
         this.dir = dir;
         this.config = config;
         this.committer = committer;
+        this.channels = channels;
         this.segments = segments;
         this.active = segments.lastEntry().getValue();
         this.startPosition = segments.firstKey();
@@ -69,24 +71,28 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
     }
 
     /**
-     * Opens the log in {@code dir}, creating it if needed and recovering the newest segment's tail.
+     * Opens the log in {@code dir}, creating it if needed and recovering the newest segment's tail. Segments
+     * with a trusted index file are not read (see {@link LogSegment#open}).
      *
      * @param committer the store's flusher, or null in {@link Durability#NONE} mode
+     * @param channels  the store's open files
+     * @param counters  where the work done by recovery is counted
      */
-    static SegmentedShardLog open(Path dir, LocalLogConfig config, GroupCommitter committer) {
+    static SegmentedShardLog open(Path dir, LocalLogConfig config, GroupCommitter committer, ChannelCache channels,
+                                  RecoveryCounters counters) {
         ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
         try {
             DurableFiles.createDirectories(dir);
             TreeMap<Long, Path> files = segmentFiles(dir);
             if (files.isEmpty()) {
-                segments.put(0L, LogSegment.create(dir, 0, -1, config.indexIntervalBytes()));
+                segments.put(0L, LogSegment.create(dir, 0, -1, config.indexIntervalBytes(), channels));
                 DurableFiles.fsyncDirectory(dir);
             }
             long previousArrivalMs = -1;
             for (Map.Entry<Long, Path> file : files.entrySet()) {
                 boolean isNewest = file.getKey().equals(files.lastKey());
                 LogSegment segment = LogSegment.open(file.getValue(), file.getKey(), previousArrivalMs, isNewest,
-                        config.indexIntervalBytes());
+                        config.indexIntervalBytes(), channels, counters);
                 Map.Entry<Long, LogSegment> previous = segments.lastEntry();
                 segments.put(file.getKey(), segment);
                 if (previous != null && previous.getValue().endPosition() != file.getKey()) {
@@ -95,7 +101,7 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
                 }
                 previousArrivalMs = segment.lastArrivalMs();
             }
-            return new SegmentedShardLog(dir, config, committer, segments);
+            return new SegmentedShardLog(dir, config, committer, channels, segments);
         } catch (IOException | RuntimeException e) {
             segments.values().forEach(SegmentedShardLog::closeQuietly);
             throw e instanceof IOException io ? StorageFaults.from("open log " + dir, io) : (RuntimeException) e;
@@ -158,8 +164,9 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
         if (config.durability() != Durability.NONE) {
             // Sealed segments are always forced, so a force of the active segment covers every earlier position.
             current.force();
+            current.checkpoint(); // in NONE mode this waits for the force on close
         }
-        LogSegment next = LogSegment.create(dir, endPosition, lastArrivalMs, config.indexIntervalBytes());
+        LogSegment next = LogSegment.create(dir, endPosition, lastArrivalMs, config.indexIntervalBytes(), channels);
         if (config.durability() != Durability.NONE) {
             DurableFiles.fsyncDirectory(dir);
         }
@@ -349,7 +356,10 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
         }
     }
 
-    /** Forces everything written, settles every pending future and closes all segment files. Idempotent. */
+    /**
+     * Forces everything written, checkpoints the index of every segment it forced (the newest included, so a
+     * clean restart reads no batch), settles every pending future and closes all segment files. Idempotent.
+     */
     @Override
     public void close() {
         appendLock.lock();
@@ -361,7 +371,12 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
             StorageException failure = null;
             for (LogSegment segment : segments.values()) {
                 try {
-                    segment.force();
+                    // Sealed segments were forced at roll (FSYNC, INTERVAL); forces are skipped when nothing is
+                    // new, and so is rewriting an index that already covers the whole segment.
+                    if (segment.hasUnforcedWrites()) {
+                        segment.force();
+                    }
+                    segment.checkpoint();
                 } catch (IOException e) {
                     failure = StorageFaults.from("force " + dir + " on close", e);
                 }
@@ -389,10 +404,6 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
     }
 
     private static void closeQuietly(LogSegment segment) {
-        try {
-            segment.close();
-        } catch (IOException e) {
-            // Closing a read-only or already-forced channel cannot lose data; nothing useful to report.
-        }
+        segment.close();
     }
 }
