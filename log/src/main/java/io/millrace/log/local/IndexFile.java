@@ -126,11 +126,11 @@ final class IndexFile {
                 && buffer.getInt(IndexFileDescriptor.CRC_OFFSET) == crcOf(buffer);
     }
 
-    /** CRC32C over the header before the CRC field and every entry. */
+    /** CRC32C over every byte of the file except the CRC field itself. */
     private static int crcOf(ByteBuffer buffer) {
         CRC32C crc = new CRC32C();
         crc.update(buffer.duplicate().position(0).limit(IndexFileDescriptor.CRC_OFFSET));
-        crc.update(buffer.duplicate().position(IndexFileDescriptor.HEADER_LENGTH).limit(buffer.capacity()));
+        crc.update(buffer.duplicate().position(IndexFileDescriptor.CRC_OFFSET + 4).limit(buffer.capacity()));
         return (int) crc.getValue();
     }
 }

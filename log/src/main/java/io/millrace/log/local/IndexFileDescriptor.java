@@ -27,7 +27,7 @@ package io.millrace.log.local;
  *  |        Last Arrival Ms (64): of the last covered batch        | 40
  *  |                                                               |
  *  +---------------------------------------------------------------+
- *  |     CRC32C of bytes [0, 48) and of every entry that follows    | 48
+ *  |        CRC32C of every byte of the file but this field        | 48
  *  +---------------------------------------------------------------+
  *  |                           Reserved                            | 52
  *  +---------------------------------------------------------------+

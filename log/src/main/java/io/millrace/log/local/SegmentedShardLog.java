@@ -392,6 +392,11 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
         return closed;
     }
 
+    /** Base position of the segment being appended to, for tests. */
+    long activeBasePosition() {
+        return active.basePosition();
+    }
+
     /** Number of segment files, for tests and metrics. */
     int segmentCount() {
         return segments.size();
