@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One segment file of a {@link SegmentedShardLog}: the batches whose first position is at or after
@@ -26,6 +28,10 @@ import java.nio.file.StandardOpenOption;
  */
 final class LogSegment {
     private static final Logger LOG = LoggerFactory.getLogger(LogSegment.class);
+
+    /** A consistent view of how far the segment is written; take it under the log's append lock. */
+    record Extent(long sizeBytes, long endPosition, long lastArrivalMs) {
+    }
 
     private final Path file;
     private final long basePosition;
@@ -224,15 +230,35 @@ final class LogSegment {
      * Persists the sparse index of everything written so far. Call only after those bytes were forced (or when
      * durability does not matter); a failure only costs a scan at the next open, so it is logged, not thrown.
      */
-    synchronized void checkpoint() {
-        long size = sizeBytes;
-        long end = endPosition;
-        if (size == checkpointedBytes || !IndexFile.canDescribe(basePosition, size, end)) {
+    void checkpoint() {
+        checkpoint(extent());
+    }
+
+    /** Where the segment ends now; consistent only under the append lock (or when nothing appends). */
+    Extent extent() {
+        return new Extent(sizeBytes, endPosition, lastArrivalMs);
+    }
+
+    /** Bytes written past what the index file on disk covers. */
+    synchronized long bytesSinceCheckpoint() {
+        return sizeBytes - Math.max(checkpointedBytes, SegmentDescriptor.HEADER_LENGTH);
+    }
+
+    /**
+     * As {@link #checkpoint()}, for the prefix {@code extent} describes (taken before a force that covered it),
+     * while appends may continue. Never replaces an index that covers more.
+     */
+    synchronized void checkpoint(Extent extent) {
+        long size = extent.sizeBytes();
+        long end = extent.endPosition();
+        if (size <= checkpointedBytes || !IndexFile.canDescribe(basePosition, size, end)) {
             return;
         }
         Path indexFile = IndexFile.pathFor(file, basePosition);
         try {
-            IndexFile.write(indexFile, basePosition, size, end, lastArrivalMs, index.entries());
+            List<SparseIndex.Entry> entries = new ArrayList<>(index.entries());
+            entries.removeIf(entry -> entry.fileOffset() >= size);
+            IndexFile.write(indexFile, basePosition, size, end, extent.lastArrivalMs(), entries);
             checkpointedBytes = size;
         } catch (IOException e) {
             LOG.warn("could not write index {}; it will be rebuilt on the next open: {}", indexFile, e.toString());

@@ -37,6 +37,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushable {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
     private static final int MAX_RETRIES_AFTER_TRIM = 8;
+    /** Growth of the active segment between two checkpoints of its index by the flusher. */
+    static final long CHECKPOINT_INTERVAL_BYTES = 8L * 1024 * 1024;
 
     /** A durable future waiting for a force to cover every position before {@code endPosition}. */
     private record Pending(long endPosition, CompletableFuture<Void> future) {
@@ -186,12 +188,17 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
         return future;
     }
 
-    /** Called by the {@link GroupCommitter}: one force, then every future it covered completes. */
+    /**
+     * Called by the {@link GroupCommitter}: one force, then every future it covered completes. Every
+     * {@link #CHECKPOINT_INTERVAL_BYTES} of growth the active segment's index is checkpointed too, so a crash
+     * leaves at most that much of it to verify on restart.
+     */
     @Override
     public void flush() {
         dirty.set(false);
         long coveredEndPosition = endPosition;
         LogSegment segment = active;
+        LogSegment.Extent checkpoint = checkpointDue(segment);
         try {
             segment.force();
         } catch (IOException e) {
@@ -201,6 +208,22 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
             return;
         }
         settlePending(coveredEndPosition, null);
+        if (checkpoint != null && !closed) {
+            segment.checkpoint(checkpoint);
+        }
+    }
+
+    /** The extent to checkpoint after the coming force, or null if the active segment has not grown enough. */
+    private LogSegment.Extent checkpointDue(LogSegment segment) {
+        if (segment.bytesSinceCheckpoint() < CHECKPOINT_INTERVAL_BYTES) {
+            return null;
+        }
+        appendLock.lock(); // appends publish size, end and arrival separately; read them consistently
+        try {
+            return segment == active ? segment.extent() : null;
+        } finally {
+            appendLock.unlock();
+        }
     }
 
     private void settlePending(long coveredEndPosition, StorageException failure) {

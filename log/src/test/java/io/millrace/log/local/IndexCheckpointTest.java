@@ -139,6 +139,40 @@ class IndexCheckpointTest {
         }
     }
 
+    @Test
+    void theFlusherCheckpointsTheActiveSegmentSoACrashLeavesABoundedTailToVerify() throws IOException {
+        LocalLogConfig fsync = LocalLogConfig.builder().durability(Durability.FSYNC).build();
+        Path live = dataDir.resolve("live");
+        Path crashed = dataDir.resolve("crashed");
+        long bytesBeforeLastAppend;
+        try (LocalLogStore store = LocalLogStore.open(live, fsync)) {
+            ShardLog log = store.openShard("s", 0);
+            byte[] mebibyte = new byte[1 << 20];
+            for (int i = 0; i * (1L << 20) <= SegmentedShardLog.CHECKPOINT_INTERVAL_BYTES; i++) {
+                log.append(List.of(new io.millrace.log.LogRecord("k", mebibyte)), i).durable().join();
+            }
+            bytesBeforeLastAppend = Files.size(newestSegmentIn(live));
+            // The flusher checkpoints after the force that settled the last append; the next force comes after.
+            log.append(List.of(new io.millrace.log.LogRecord("k", new byte[10])), 99).durable().join();
+            LogRecoveryTest.copyTree(live, crashed);
+        }
+        long checkpointed = LogRecoveryTest.checkpointedBytes(newestSegmentIn(crashed));
+        assertThat(checkpointed).isGreaterThan(SegmentDescriptor.HEADER_LENGTH)
+                .isGreaterThan(bytesBeforeLastAppend - SegmentedShardLog.CHECKPOINT_INTERVAL_BYTES);
+        try (LocalLogStore store = LocalLogStore.open(crashed, fsync)) {
+            ShardLog log = store.openShard("s", 0);
+            assertThat(store.recoveryCounters().bytesScanned())
+                    .isEqualTo(Files.size(newestSegmentIn(crashed)) - checkpointed)
+                    .isLessThanOrEqualTo(SegmentedShardLog.CHECKPOINT_INTERVAL_BYTES);
+            assertThat(log.endPosition()).isEqualTo(SegmentedShardLog.CHECKPOINT_INTERVAL_BYTES / (1 << 20) + 2);
+        }
+    }
+
+    private static Path newestSegmentIn(Path dataDir) throws IOException {
+        List<Path> segments = LocalLogStoreTest.segmentFiles(dataDir.resolve("streams/s/000000000000"));
+        return segments.get(segments.size() - 1);
+    }
+
     /** Appends until the shard has at least {@code segments} segments; returns what was written. */
     private List<StoredRecord> writeSegments(int segments) {
         try (LocalLogStore store = LocalLogStore.open(dataDir, CONFIG)) {
