@@ -84,6 +84,11 @@ final class LogSegment {
     static LogSegment open(Path file, long basePosition, long previousArrivalMs, boolean isNewest,
                            int indexIntervalBytes, ChannelCache channels, RecoveryCounters counters)
             throws IOException {
+        LogSegment trusted = openFromIndex(file, basePosition, indexIntervalBytes, channels);
+        if (trusted != null) {
+            counters.onSegmentTrusted();
+            return trusted;
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long fileBytes = channel.size();
             ByteBuffer header = ByteBuffer.allocate(SegmentDescriptor.HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
@@ -115,6 +120,25 @@ final class LogSegment {
             }
             return segment;
         }
+    }
+
+    /**
+     * The segment as its index file describes it, when that index covers the whole file: then the segment is
+     * not even opened (its header was checked when the index was written), which is what makes a restart with
+     * thousands of segments cost one stat and one small read each. Null when the index cannot be used so.
+     */
+    private static LogSegment openFromIndex(Path file, long basePosition, int indexIntervalBytes,
+                                            ChannelCache channels) throws IOException {
+        long fileBytes = Files.size(file);
+        IndexFile.Checkpoint checkpoint = IndexFile.read(IndexFile.pathFor(file, basePosition), basePosition,
+                fileBytes, indexIntervalBytes);
+        if (checkpoint == null || checkpoint.segmentBytes() != fileBytes) {
+            return null;
+        }
+        LogSegment segment = new LogSegment(file, basePosition, checkpoint.index(), channels, fileBytes,
+                checkpoint.endPosition(), checkpoint.lastArrivalMs());
+        segment.checkpointedBytes = fileBytes;
+        return segment;
     }
 
     private static LogSegment recover(Path file, long basePosition, FileChannel channel, long fileBytes,

@@ -50,7 +50,12 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
     private final ChannelCache channels;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final ConcurrentSkipListMap<Long, LogSegment> segments;
-    private final BatchEncoder encoder = new BatchEncoder();
+    /**
+     * One encoder per appending thread rather than per log: its buffer (64 KiB and up) times 10,000 shards would
+     * be most of the heap, while appending threads are few. An append encodes and writes on one thread without
+     * touching another log in between, so a thread's encoder is never used by two appends at once.
+     */
+    private static final ThreadLocal<BatchEncoder> ENCODERS = ThreadLocal.withInitial(BatchEncoder::new);
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private volatile LogSegment active;
@@ -137,6 +142,7 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
             if (records.isEmpty()) {
                 return new AppendResult(firstPosition, arrivalMs, DONE);
             }
+            BatchEncoder encoder = ENCODERS.get();
             ByteBuffer batch = encoder.encode(records, firstPosition, arrivalMs);
             batchBytes = batch.remaining();
             segmentWithRoomFor(batchBytes).append(batch, firstPosition, records.size(), arrivalMs);
