@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Measures the durable log at scale, directly on {@link LocalLogStore} (no server):
  * <pre>
- * LogScale fill DIR GIB SHARDS     write about GIB GiB of 1 KiB records spread over SHARDS shards
+ * LogScale fill DIR GIB SHARDS [MODE]  write about GIB GiB of 1 KiB records over SHARDS shards (durability
+ *                                  MODE, default none; kill -9 it mid-way to measure crash recovery with open)
  * LogScale open DIR SHARDS         time LocalLogStore.open plus opening every shard, and what recovery read
  * LogScale crash DIR               delete every newest segment's index, as kill -9 leaves it (then run open)
  * LogScale heap DIR SHARDS STREAMS open SHARDS shards over STREAMS streams, append a little to each, report
@@ -41,7 +42,8 @@ public final class LogScale {
         }
         Path dir = Path.of(args[1]);
         switch (args[0]) {
-            case "fill" -> fill(dir, Double.parseDouble(args[2]), Integer.parseInt(args[3]));
+            case "fill" -> fill(dir, Double.parseDouble(args[2]), Integer.parseInt(args[3]),
+                    args.length > 4 ? Durability.valueOf(args[4].toUpperCase(java.util.Locale.ROOT)) : Durability.NONE);
             case "open" -> open(dir, Integer.parseInt(args[2]));
             case "crash" -> crash(dir);
             case "heap" -> heap(dir, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
@@ -57,7 +59,7 @@ public final class LogScale {
         return "stream" + shard / shardsPerStream;
     }
 
-    private static void fill(Path dir, double gib, int shards) {
+    private static void fill(Path dir, double gib, int shards, Durability durability) {
         long targetBytes = (long) (gib * (1L << 30));
         List<LogRecord> batch = new ArrayList<>();
         for (int i = 0; i < RECORDS_PER_BATCH; i++) {
@@ -65,7 +67,7 @@ public final class LogScale {
         }
         long batchBytes = (long) RECORDS_PER_BATCH * (RECORD_BYTES + 12);
         long startNs = System.nanoTime();
-        try (LocalLogStore store = store(dir, Durability.NONE)) {
+        try (LocalLogStore store = store(dir, durability)) {
             long written = 0;
             for (long round = 0; written < targetBytes; round++) {
                 ShardLog log = store.openShard(streamOf((int) (round % shards), 10), (int) (round % shards));
