@@ -110,8 +110,9 @@ final class LogSegment {
             } else {
                 throw StorageFaults.corrupt("segment " + file.getFileName() + " has an invalid header");
             }
-            if (checkpoint == null) {
-                Files.deleteIfExists(indexFile); // never trusted, so never left to be trusted later
+            if (checkpoint == null && Files.deleteIfExists(indexFile)) {
+                // Never trusted, so never left to be trusted later, after the segment changed: make it stick.
+                DurableFiles.fsyncDirectory(file.getParent());
             }
             LogSegment segment = recover(file, basePosition, channel, fileBytes, headerArrivalMs, isNewest,
                     checkpoint, indexIntervalBytes, channels, counters);
