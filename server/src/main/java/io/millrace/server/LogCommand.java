@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  *
  * <p>Thread safety: one instance per run.
  */
-@Command(name = "log", description = "Offline tools for a Millrace data directory (stop the server first).",
+@Command(name = "millrace log", description = "Offline tools for a Millrace data directory (stop the server first).",
         mixinStandardHelpOptions = true, subcommands = {LogCommand.Verify.class, LogCommand.Dump.class})
 public final class LogCommand {
     static final int HEALTHY = 0;
