@@ -10,7 +10,10 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.util.OptionalInt;
 
-/** {@code bin/millrace}: parse the configuration, start, print a one-line banner, stop cleanly on SIGTERM. */
+/**
+ * {@code bin/millrace}: parse the configuration, start, print a one-line banner, stop cleanly on SIGTERM; or, with
+ * {@code log ...} as the first arguments, run an offline data-directory tool ({@link LogCommand}).
+ */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -19,6 +22,10 @@ public final class Main {
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
+        if (args.length > 0 && args[0].equals("log")) {
+            System.exit(LogCommand.run(out, new PrintWriter(System.err, true),
+                    java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         OptionalInt helpOrVersion = MillraceCommand.printHelpOrVersion(out, args);
         if (helpOrVersion.isPresent()) {
             System.exit(helpOrVersion.getAsInt());

@@ -11,7 +11,7 @@ import java.util.zip.CRC32C;
  * Serialises one append into a single {@link BatchDescriptor} batch so it can be written with one call.
  * Reuses its buffer and checksum across batches and encodes partition keys without allocating.
  *
- * <p>Thread safety: not thread-safe; each shard log uses its own encoder under its append lock.
+ * <p>Thread safety: not thread-safe; each appending thread has its own (see {@link SegmentedShardLog}).
  */
 final class BatchEncoder {
     private static final int INITIAL_CAPACITY = 64 * 1024;

@@ -9,13 +9,16 @@ import java.util.Objects;
  * @param flushIntervalMs    how often dirty logs are forced in {@link Durability#INTERVAL} mode (default 100)
  * @param maxSegmentBytes    a segment is rolled before an append would grow it past this size (default 64 MiB)
  * @param indexIntervalBytes bytes of batches between two entries of a segment's sparse index (default 4 KiB)
+ * @param maxOpenFiles       segment files kept open at rest by the whole store; idle ones are closed, least
+ *                           recently used first, and reopened on demand (default 512)
  */
 public record LocalLogConfig(Durability durability, long flushIntervalMs, long maxSegmentBytes,
-                             int indexIntervalBytes) {
+                             int indexIntervalBytes, int maxOpenFiles) {
     public static final Durability DURABILITY_DEFAULT = Durability.FSYNC;
     public static final long FLUSH_INTERVAL_MS_DEFAULT = 100;
     public static final long MAX_SEGMENT_BYTES_DEFAULT = 64L * 1024 * 1024;
     public static final int INDEX_INTERVAL_BYTES_DEFAULT = 4 * 1024;
+    public static final int MAX_OPEN_FILES_DEFAULT = 512;
 
     public LocalLogConfig {
         Objects.requireNonNull(durability, "durability");
@@ -28,6 +31,9 @@ public record LocalLogConfig(Durability durability, long flushIntervalMs, long m
         }
         if (indexIntervalBytes <= 0) {
             throw new IllegalArgumentException("indexIntervalBytes: " + indexIntervalBytes + " (expected: > 0)");
+        }
+        if (maxOpenFiles <= 0) {
+            throw new IllegalArgumentException("maxOpenFiles: " + maxOpenFiles + " (expected: > 0)");
         }
     }
 
@@ -46,6 +52,7 @@ public record LocalLogConfig(Durability durability, long flushIntervalMs, long m
         private long flushIntervalMs = FLUSH_INTERVAL_MS_DEFAULT;
         private long maxSegmentBytes = MAX_SEGMENT_BYTES_DEFAULT;
         private int indexIntervalBytes = INDEX_INTERVAL_BYTES_DEFAULT;
+        private int maxOpenFiles = MAX_OPEN_FILES_DEFAULT;
 
         private Builder() {
         }
@@ -70,8 +77,13 @@ public record LocalLogConfig(Durability durability, long flushIntervalMs, long m
             return this;
         }
 
+        public Builder maxOpenFiles(int maxOpenFiles) {
+            this.maxOpenFiles = maxOpenFiles;
+            return this;
+        }
+
         public LocalLogConfig build() {
-            return new LocalLogConfig(durability, flushIntervalMs, maxSegmentBytes, indexIntervalBytes);
+            return new LocalLogConfig(durability, flushIntervalMs, maxSegmentBytes, indexIntervalBytes, maxOpenFiles);
         }
     }
 }

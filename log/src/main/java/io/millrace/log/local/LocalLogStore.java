@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * dataDir/meta/&lt;escaped key&gt;.meta                    {@link LocalMetadataStore}
  * dataDir/streams/&lt;streamKey&gt;/&lt;shard, 12 digits&gt;/&lt;base position, 20 digits&gt;.log
  * </pre>
- * One {@link GroupCommitter} thread forces the logs of every stream (none in {@link Durability#NONE} mode).
+ * One {@link GroupCommitter} thread forces the logs of every stream (none in {@link Durability#NONE} mode), and
+ * one {@link ChannelCache} bounds the segment files open across all of them.
  *
  * <p>Thread safety: every method may be called from any thread; opening, deleting and closing synchronise on
  * the store (they are rare), while the returned logs are used without touching it.
@@ -35,6 +36,8 @@ public final class LocalLogStore implements LogStore {
     private final LocalMetadataStore metadata;
     private final GroupCommitter committer;
     private final FileChannel lockChannel;
+    private final ChannelCache channels;
+    private final RecoveryCounters recoveryCounters = new RecoveryCounters();
     private final Map<String, Map<Integer, SegmentedShardLog>> streams = new HashMap<>();
     private boolean closed;
 
@@ -43,6 +46,7 @@ public final class LocalLogStore implements LogStore {
         this.config = config;
         this.lockChannel = lockChannel;
         this.metadata = LocalMetadataStore.open(dataDir.resolve("meta"));
+        this.channels = new ChannelCache(config.maxOpenFiles(), config.durability() != Durability.NONE);
         this.committer = switch (config.durability()) {
             case FSYNC -> new GroupCommitter(FlushPolicy.immediate(), System::nanoTime, "millrace-group-commit");
             case INTERVAL -> new GroupCommitter(FlushPolicy.every(config.flushIntervalMs()), System::nanoTime,
@@ -89,7 +93,7 @@ public final class LocalLogStore implements LogStore {
         Map<Integer, SegmentedShardLog> logs = streams.computeIfAbsent(streamKey, k -> new HashMap<>());
         SegmentedShardLog log = logs.get(shardIndex);
         if (log == null || log.isClosed()) {
-            log = SegmentedShardLog.open(dir, config, committer);
+            log = SegmentedShardLog.open(dir, config, committer, channels, recoveryCounters);
             logs.put(shardIndex, log);
         }
         return log;
@@ -109,6 +113,16 @@ public final class LocalLogStore implements LogStore {
         } catch (IOException e) {
             throw StorageFaults.from("delete stream " + streamKey, e);
         }
+    }
+
+    /** The work that opening shard logs has taken so far (segments trusted from their index vs. scanned). */
+    public RecoveryCounters recoveryCounters() {
+        return recoveryCounters;
+    }
+
+    /** Segment files open right now, across every shard of the store. */
+    public int openSegmentFiles() {
+        return channels.openCount();
     }
 
     @Override

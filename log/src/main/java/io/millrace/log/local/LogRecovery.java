@@ -7,10 +7,10 @@ import java.nio.channels.FileChannel;
 import java.util.zip.CRC32C;
 
 /**
- * Scans a segment's batches on open to rebuild its {@link SparseIndex} and find where the valid batches end.
- * Sealed segments are scanned by header only (payloads are skipped); the newest segment is verified batch by
- * batch (sane length, continuous positions, non-decreasing arrival, CRC32C, record framing) because only its
- * tail can be torn by a crash.
+ * Scans a segment's batches on open to rebuild its {@link SparseIndex} and find where the valid batches end,
+ * when no trusted {@link IndexFile} covers them. Sealed segments are scanned by header only (payloads are
+ * skipped); the newest segment's tail is verified batch by batch (sane length, continuous positions,
+ * non-decreasing arrival, CRC32C, record framing) because only it can be torn by a crash.
  *
  * <p>Thread safety: stateless; runs while the log is being opened, before anything else can see it.
  */
@@ -24,16 +24,17 @@ final class LogRecovery {
     }
 
     /**
-     * Scans batches from the end of the file header up to {@code fileBytes}, stopping at the first batch that
-     * is incomplete or invalid, and feeds every valid batch to {@code index}.
+     * Scans batches from {@code startOffset} (where the batch with {@code startPosition} begins) up to
+     * {@code fileBytes}, stopping at the first batch that is incomplete or invalid, and feeds every valid batch
+     * to {@code index}.
      */
-    static ScanResult scan(FileChannel channel, long fileBytes, long basePosition, long previousArrivalMs,
-                           boolean verifyPayloads, SparseIndex index) throws IOException {
+    static ScanResult scan(FileChannel channel, long fileBytes, long startOffset, long startPosition,
+                           long previousArrivalMs, boolean verifyPayloads, SparseIndex index) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(BatchDescriptor.HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer body = ByteBuffer.allocate(0);
         CRC32C crc = new CRC32C();
-        long offset = SegmentDescriptor.HEADER_LENGTH;
-        long position = basePosition;
+        long offset = startOffset;
+        long position = startPosition;
         long lastArrivalMs = previousArrivalMs;
         while (offset + BatchDescriptor.HEADER_LENGTH <= fileBytes) {
             header.clear();

@@ -37,6 +37,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushable {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
     private static final int MAX_RETRIES_AFTER_TRIM = 8;
+    /** Growth of the active segment between two checkpoints of its index by the flusher. */
+    static final long CHECKPOINT_INTERVAL_BYTES = 8L * 1024 * 1024;
 
     /** A durable future waiting for a force to cover every position before {@code endPosition}. */
     private record Pending(long endPosition, CompletableFuture<Void> future) {
@@ -45,9 +47,15 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
     private final Path dir;
     private final LocalLogConfig config;
     private final GroupCommitter committer;
+    private final ChannelCache channels;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final ConcurrentSkipListMap<Long, LogSegment> segments;
-    private final BatchEncoder encoder = new BatchEncoder();
+    /**
+     * One encoder per appending thread rather than per log: its buffer (64 KiB and up) times 10,000 shards would
+     * be most of the heap, while appending threads are few. An append encodes and writes on one thread without
+     * touching another log in between, so a thread's encoder is never used by two appends at once.
+     */
+    private static final ThreadLocal<BatchEncoder> ENCODERS = ThreadLocal.withInitial(BatchEncoder::new);
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private volatile LogSegment active;
@@ -56,11 +64,12 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
     private volatile long lastArrivalMs;
     private volatile boolean closed;
 
-    private SegmentedShardLog(Path dir, LocalLogConfig config, GroupCommitter committer,
+    private SegmentedShardLog(Path dir, LocalLogConfig config, GroupCommitter committer, ChannelCache channels,
                               ConcurrentSkipListMap<Long, LogSegment> segments) {
         this.dir = dir;
         this.config = config;
         this.committer = committer;
+        this.channels = channels;
         this.segments = segments;
         this.active = segments.lastEntry().getValue();
         this.startPosition = segments.firstKey();
@@ -69,24 +78,28 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
     }
 
     /**
-     * Opens the log in {@code dir}, creating it if needed and recovering the newest segment's tail.
+     * Opens the log in {@code dir}, creating it if needed and recovering the newest segment's tail. Segments
+     * with a trusted index file are not read (see {@link LogSegment#open}).
      *
      * @param committer the store's flusher, or null in {@link Durability#NONE} mode
+     * @param channels  the store's open files
+     * @param counters  where the work done by recovery is counted
      */
-    static SegmentedShardLog open(Path dir, LocalLogConfig config, GroupCommitter committer) {
+    static SegmentedShardLog open(Path dir, LocalLogConfig config, GroupCommitter committer, ChannelCache channels,
+                                  RecoveryCounters counters) {
         ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
         try {
             DurableFiles.createDirectories(dir);
             TreeMap<Long, Path> files = segmentFiles(dir);
             if (files.isEmpty()) {
-                segments.put(0L, LogSegment.create(dir, 0, -1, config.indexIntervalBytes()));
+                segments.put(0L, LogSegment.create(dir, 0, -1, config.indexIntervalBytes(), channels));
                 DurableFiles.fsyncDirectory(dir);
             }
             long previousArrivalMs = -1;
             for (Map.Entry<Long, Path> file : files.entrySet()) {
                 boolean isNewest = file.getKey().equals(files.lastKey());
                 LogSegment segment = LogSegment.open(file.getValue(), file.getKey(), previousArrivalMs, isNewest,
-                        config.indexIntervalBytes());
+                        config.indexIntervalBytes(), channels, counters);
                 Map.Entry<Long, LogSegment> previous = segments.lastEntry();
                 segments.put(file.getKey(), segment);
                 if (previous != null && previous.getValue().endPosition() != file.getKey()) {
@@ -95,7 +108,7 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
                 }
                 previousArrivalMs = segment.lastArrivalMs();
             }
-            return new SegmentedShardLog(dir, config, committer, segments);
+            return new SegmentedShardLog(dir, config, committer, channels, segments);
         } catch (IOException | RuntimeException e) {
             segments.values().forEach(SegmentedShardLog::closeQuietly);
             throw e instanceof IOException io ? StorageFaults.from("open log " + dir, io) : (RuntimeException) e;
@@ -129,6 +142,7 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
             if (records.isEmpty()) {
                 return new AppendResult(firstPosition, arrivalMs, DONE);
             }
+            BatchEncoder encoder = ENCODERS.get();
             ByteBuffer batch = encoder.encode(records, firstPosition, arrivalMs);
             batchBytes = batch.remaining();
             segmentWithRoomFor(batchBytes).append(batch, firstPosition, records.size(), arrivalMs);
@@ -158,8 +172,9 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
         if (config.durability() != Durability.NONE) {
             // Sealed segments are always forced, so a force of the active segment covers every earlier position.
             current.force();
+            current.checkpoint(); // in NONE mode this waits for the force on close
         }
-        LogSegment next = LogSegment.create(dir, endPosition, lastArrivalMs, config.indexIntervalBytes());
+        LogSegment next = LogSegment.create(dir, endPosition, lastArrivalMs, config.indexIntervalBytes(), channels);
         if (config.durability() != Durability.NONE) {
             DurableFiles.fsyncDirectory(dir);
         }
@@ -179,12 +194,17 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
         return future;
     }
 
-    /** Called by the {@link GroupCommitter}: one force, then every future it covered completes. */
+    /**
+     * Called by the {@link GroupCommitter}: one force, then every future it covered completes. Every
+     * {@link #CHECKPOINT_INTERVAL_BYTES} of growth the active segment's index is checkpointed too, so a crash
+     * leaves at most that much of it to verify on restart.
+     */
     @Override
     public void flush() {
         dirty.set(false);
         long coveredEndPosition = endPosition;
         LogSegment segment = active;
+        LogSegment.Extent checkpoint = checkpointDue(segment);
         try {
             segment.force();
         } catch (IOException e) {
@@ -194,6 +214,22 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
             return;
         }
         settlePending(coveredEndPosition, null);
+        if (checkpoint != null && !closed) {
+            segment.checkpoint(checkpoint);
+        }
+    }
+
+    /** The extent to checkpoint after the coming force, or null if the active segment has not grown enough. */
+    private LogSegment.Extent checkpointDue(LogSegment segment) {
+        if (segment.bytesSinceCheckpoint() < CHECKPOINT_INTERVAL_BYTES) {
+            return null;
+        }
+        appendLock.lock(); // appends publish size, end and arrival separately; read them consistently
+        try {
+            return segment == active ? segment.extent() : null;
+        } finally {
+            appendLock.unlock();
+        }
     }
 
     private void settlePending(long coveredEndPosition, StorageException failure) {
@@ -349,7 +385,10 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
         }
     }
 
-    /** Forces everything written, settles every pending future and closes all segment files. Idempotent. */
+    /**
+     * Forces everything written, checkpoints the index of every segment it forced (the newest included, so a
+     * clean restart reads no batch), settles every pending future and closes all segment files. Idempotent.
+     */
     @Override
     public void close() {
         appendLock.lock();
@@ -361,7 +400,12 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
             StorageException failure = null;
             for (LogSegment segment : segments.values()) {
                 try {
-                    segment.force();
+                    // Sealed segments were forced at roll (FSYNC, INTERVAL); forces are skipped when nothing is
+                    // new, and so is rewriting an index that already covers the whole segment.
+                    if (segment.hasUnforcedWrites()) {
+                        segment.force();
+                    }
+                    segment.checkpoint();
                 } catch (IOException e) {
                     failure = StorageFaults.from("force " + dir + " on close", e);
                 }
@@ -377,6 +421,11 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
         return closed;
     }
 
+    /** Base position of the segment being appended to, for tests. */
+    long activeBasePosition() {
+        return active.basePosition();
+    }
+
     /** Number of segment files, for tests and metrics. */
     int segmentCount() {
         return segments.size();
@@ -389,10 +438,6 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
     }
 
     private static void closeQuietly(LogSegment segment) {
-        try {
-            segment.close();
-        } catch (IOException e) {
-            // Closing a read-only or already-forced channel cannot lose data; nothing useful to report.
-        }
+        segment.close();
     }
 }

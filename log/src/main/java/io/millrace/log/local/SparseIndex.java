@@ -1,12 +1,15 @@
 package io.millrace.log.local;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The in-memory sparse index of one segment: every {@code indexIntervalBytes} of batches (and always the first
  * batch) it remembers a batch's base position, file offset and arrival time. Because arrival times never go
  * backwards within a log, the same entries serve both position and timestamp lookups by binary search. It is
- * rebuilt from batch headers on open, never persisted, so it can never disagree with the segment.
+ * checkpointed to an {@link IndexFile} when its segment is sealed or closed cleanly, and rebuilt from batch
+ * headers when no trustworthy checkpoint exists.
  *
  * <p>Thread safety: the owning log's appender adds entries while readers look up; every method is synchronised
  * on the index, and no method does I/O, so readers hold the monitor only for a binary search.
@@ -31,6 +34,11 @@ final class SparseIndex {
         if (count > 0 && fileOffset - fileOffsets[count - 1] < intervalBytes) {
             return;
         }
+        restore(position, fileOffset, arrivalMs);
+    }
+
+    /** Adds an entry read from a checkpoint; entries must come in increasing position order. */
+    synchronized void restore(long position, long fileOffset, long arrivalMs) {
         if (count == positions.length) {
             positions = Arrays.copyOf(positions, count * 2);
             fileOffsets = Arrays.copyOf(fileOffsets, count * 2);
@@ -40,6 +48,15 @@ final class SparseIndex {
         fileOffsets[count] = fileOffset;
         arrivalsMs[count] = arrivalMs;
         count++;
+    }
+
+    /** Copies of the first {@code count} entries, for checkpointing. */
+    synchronized List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            entries.add(entry(i));
+        }
+        return entries;
     }
 
     /** The last entry whose position is {@code <= position}, or null if there is none. */

@@ -261,7 +261,7 @@ class LocalLogStoreTest {
     }
 
     @Test
-    void aDamagedSealedSegmentIsReportedAsCorrupt() throws IOException {
+    void aDamagedSealedSegmentWithoutATrustedIndexIsReportedAsCorrupt() throws IOException {
         try (LocalLogStore store = LocalLogStore.open(dataDir, SMALL_SEGMENTS)) {
             ShardLog log = store.openShard("s", 0);
             for (int i = 0; i < 20; i++) {
@@ -272,6 +272,11 @@ class LocalLogStoreTest {
         byte[] bytes = Files.readAllBytes(first);
         bytes[SegmentDescriptor.HEADER_LENGTH + BatchDescriptor.BASE_POSITION_OFFSET] ^= 1;
         Files.write(first, bytes);
+        // A flipped byte of the index makes it untrusted, so the segment is scanned and the damage found.
+        Path index = IndexFile.pathFor(first, 0);
+        byte[] indexBytes = Files.readAllBytes(index);
+        indexBytes[IndexFileDescriptor.HEADER_LENGTH] ^= 1;
+        Files.write(index, indexBytes);
         try (LocalLogStore store = LocalLogStore.open(dataDir, SMALL_SEGMENTS)) {
             assertThatThrownBy(() -> store.openShard("s", 0)).isInstanceOfSatisfying(StorageException.class,
                     e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.CORRUPT));

@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,9 +58,10 @@ class LogRecoveryTest {
             Written written = writeRandomBatches(dataDir, random);
             Path newest = newestSegment(dataDir);
             byte[] bytes = Files.readAllBytes(newest);
-            if (bytes.length > SegmentDescriptor.HEADER_LENGTH) {
-                int at = SegmentDescriptor.HEADER_LENGTH
-                        + random.nextInt(bytes.length - SegmentDescriptor.HEADER_LENGTH);
+            // What an index checkpoint covers was forced before a crash could happen; only the rest can tear.
+            int unforcedFrom = (int) checkpointedBytes(newest);
+            if (bytes.length > unforcedFrom) {
+                int at = unforcedFrom + random.nextInt(bytes.length - unforcedFrom);
                 bytes[at] ^= (byte) (1 << random.nextInt(8));
                 Files.write(newest, bytes);
             }
@@ -78,13 +80,31 @@ class LogRecoveryTest {
         }
     }
 
-    private static Written writeRandomBatches(Path dataDir, Random random) {
+    /**
+     * Appends random batches in two sessions: the first closes cleanly (so the newest segment gets an index
+     * checkpoint), the second is "killed": {@code dataDir} ends up as a copy of the files taken while the store
+     * was still open, as kill -9 leaves them.
+     */
+    private static Written writeRandomBatches(Path dataDir, Random random) throws IOException {
         List<StoredRecord> records = new ArrayList<>();
         List<Integer> batchEnds = new ArrayList<>();
-        try (LocalLogStore store = LocalLogStore.open(dataDir, CONFIG)) {
-            ShardLog log = store.openShard("s", 0);
-            int batches = 1 + random.nextInt(40);
-            for (int b = 0; b < batches; b++) {
+        Path live = dataDir.resolveSibling(dataDir.getFileName() + "-live");
+        int batches = 1 + random.nextInt(40);
+        int cleanBatches = random.nextInt(batches + 1);
+        try (LocalLogStore store = LocalLogStore.open(live, CONFIG)) {
+            appendRandomBatches(store.openShard("s", 0), 0, cleanBatches, random, records, batchEnds);
+        }
+        try (LocalLogStore store = LocalLogStore.open(live, CONFIG)) {
+            appendRandomBatches(store.openShard("s", 0), cleanBatches, batches, random, records, batchEnds);
+            copyTree(live, dataDir);
+        }
+        return new Written(records, batchEnds);
+    }
+
+    private static void appendRandomBatches(ShardLog log, int fromBatch, int toBatch, Random random,
+                                            List<StoredRecord> records, List<Integer> batchEnds) {
+        {
+            for (int b = fromBatch; b < toBatch; b++) {
                 List<LogRecord> batch = new ArrayList<>();
                 int count = 1 + random.nextInt(6);
                 for (int i = 0; i < count; i++) {
@@ -100,7 +120,27 @@ class LogRecoveryTest {
                 batchEnds.add(records.size());
             }
         }
-        return new Written(records, batchEnds);
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+
+    /** Bytes of {@code segment} its index file covers, or the header length if it has no valid index. */
+    static long checkpointedBytes(Path segment) throws IOException {
+        long base = SegmentDescriptor.parseFileName(segment.getFileName().toString());
+        IndexFile.Checkpoint checkpoint = IndexFile.read(IndexFile.pathFor(segment, base), base,
+                Files.size(segment), 256);
+        return checkpoint == null ? SegmentDescriptor.HEADER_LENGTH : checkpoint.segmentBytes();
     }
 
     private static void assertRecoversToAPrefix(Path dataDir, Written written, String round) {
