@@ -132,6 +132,7 @@ public final class Millrace implements AutoCloseable {
         LocalLogConfig logConfig = LocalLogConfig.builder()
                 .durability(io.millrace.log.local.Durability.valueOf(config.durability().name()))
                 .flushIntervalMs(config.flushIntervalMs())
+                .maxOpenFiles(config.maxOpenFiles())
                 .build();
         return LocalLogStore.open(config.dataDir(), logConfig);
     }

@@ -45,6 +45,8 @@ public enum ConfigKey {
             "How long a stream stays DELETING before it disappears."),
     UPDATE_STREAM_DELAY_MS("update-stream-delay-ms", "MS", "0",
             "How long a stream stays UPDATING during resharding and other updates."),
+    MAX_OPEN_FILES("max-open-files", "COUNT", "512",
+            "Most segment files the durable store keeps open at once; idle ones are closed and reopened on demand."),
     CONSUMER_STATUS_DELAY_MS("consumer-status-delay-ms", "MS", "0",
             "How long a registered consumer stays CREATING and a deregistered one DELETING."),
     MAX_REQUEST_BYTES("max-request-bytes", "BYTES", "25165824",

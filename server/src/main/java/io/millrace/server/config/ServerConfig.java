@@ -20,7 +20,8 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                            long createStreamDelayMs, long deleteStreamDelayMs, long updateStreamDelayMs,
                            int maxRequestBytes, int maxInFlightPerConnection, int ioThreads, int workerThreads,
                            long shutdownTimeoutMs, boolean enforceLimits, FaultPlan faultInjection,
-                           boolean tlsOnly, AuthMode auth, Path credentialsFile, long consumerStatusDelayMs) {
+                           boolean tlsOnly, AuthMode auth, Path credentialsFile, long consumerStatusDelayMs,
+                           int maxOpenFiles) {
 
     /** Where the self-signed certificate lives under {@link #dataDir()}. */
     public static final String TLS_SUBDIRECTORY = "tls";
@@ -76,6 +77,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                 v.bool(ConfigKey.TLS_ONLY),
                 v.authMode(ConfigKey.AUTH),
                 v.path(ConfigKey.CREDENTIALS),
-                v.number(ConfigKey.CONSUMER_STATUS_DELAY_MS, 0, Long.MAX_VALUE));
+                v.number(ConfigKey.CONSUMER_STATUS_DELAY_MS, 0, Long.MAX_VALUE),
+                (int) v.number(ConfigKey.MAX_OPEN_FILES, 2, 1_000_000));
     }
 }
