@@ -12,6 +12,7 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.model.ChildShard;
 import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
@@ -109,6 +110,33 @@ class SubscribeToShardIT {
                 .hasMessageStartingWith("Consumer " + f.consumerArn() + " was deregistered.");
     }
 
+    @ParameterizedTest(name = "{0}, cbor={1}")
+    @MethodSource("modes")
+    void aSplitEndsTheParentSubscriptionWithItsChildShardsAndTheChildrenCarryOn(String transport, boolean cbor) {
+        Fixture f = fixture(transport, cbor);
+        Events parent = subscribe(f, StartingPosition.builder().type(ShardIteratorType.LATEST).build()).join();
+        put(f, "before-1", "before-2");
+        assertThat(data(parent.awaitRecords(2))).containsExactly("before-1", "before-2");
+
+        String middle = java.math.BigInteger.TWO.pow(127).toString();
+        f.client().splitShard(b -> b.streamName(f.stream()).shardToSplit(f.shardId()).newStartingHashKey(middle))
+                .join();
+        parent.completed.orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+        assertThat(parent.childShards).extracting(ChildShard::shardId)
+                .containsExactly("shardId-000000000001", "shardId-000000000002");
+        assertThat(parent.childShards).allSatisfy(child ->
+                assertThat(child.parentShards()).containsExactly(f.shardId()));
+        assertThat(parent.records).as("nothing after the parent's end").isEmpty();
+
+        putWithHashKey(f, "0", "low-1");
+        putWithHashKey(f, middle, "high-1");
+        StartingPosition fromStart = StartingPosition.builder().type(ShardIteratorType.TRIM_HORIZON).build();
+        Events low = subscribe(f, "shardId-000000000001", fromStart).join();
+        Events high = subscribe(f, "shardId-000000000002", fromStart).join();
+        assertThat(data(low.awaitRecords(1))).containsExactly("low-1");
+        assertThat(data(high.awaitRecords(1))).containsExactly("high-1");
+    }
+
     @org.junit.jupiter.api.Test
     void http11ClientsGetTheSameEventStreamChunked() throws Exception {
         Fixture f = fixture("h2c", false);
@@ -178,6 +206,11 @@ class SubscribeToShardIT {
         }
     }
 
+    private static void putWithHashKey(Fixture f, String explicitHashKey, String data) {
+        f.client().putRecord(b -> b.streamName(f.stream()).partitionKey("k").explicitHashKey(explicitHashKey)
+                .data(SdkBytes.fromUtf8String(data))).join();
+    }
+
     /** A freshly cancelled subscription may still be live on the server for a moment; KCL retries the same way. */
     private Events subscribeRetryingWhileInUse(Fixture f, StartingPosition start) {
         long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
@@ -194,6 +227,10 @@ class SubscribeToShardIT {
 
     /** Completes once the SDK saw the initial response and the first event, or fails with the call's error. */
     private CompletableFuture<Events> subscribe(Fixture f, StartingPosition start) {
+        return subscribe(f, f.shardId(), start);
+    }
+
+    private CompletableFuture<Events> subscribe(Fixture f, String shardId, StartingPosition start) {
         Events events = new Events();
         CompletableFuture<Events> ready = new CompletableFuture<>();
         SubscribeToShardResponseHandler handler = SubscribeToShardResponseHandler.builder()
@@ -201,7 +238,7 @@ class SubscribeToShardIT {
                 .onEventStream(publisher -> publisher.subscribe(events.subscriber(ready, open)))
                 .build();
         CompletableFuture<Void> call = f.client().subscribeToShard(SubscribeToShardRequest.builder()
-                .consumerARN(f.consumerArn()).shardId(f.shardId()).startingPosition(start).build(), handler);
+                .consumerARN(f.consumerArn()).shardId(shardId).startingPosition(start).build(), handler);
         call.whenComplete((ignored, failure) -> {
             if (failure != null) {
                 ready.completeExceptionally(failure instanceof CompletionException ? failure
@@ -221,6 +258,8 @@ class SubscribeToShardIT {
         volatile String lastContinuation;
         volatile Subscription subscription;
         final CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        final CompletableFuture<Void> completed = new CompletableFuture<>();
+        volatile List<ChildShard> childShards = List.of();
 
         Subscriber<SubscribeToShardEventStream> subscriber(CompletableFuture<Events> ready, List<Subscription> open) {
             return new Subscriber<>() {
@@ -239,6 +278,9 @@ class SubscribeToShardIT {
                         // Continuation first: a test that has taken the last record must see its continuation.
                         lastContinuation = event.continuationSequenceNumber();
                         records.addAll(event.records());
+                        if (event.hasChildShards() && !event.childShards().isEmpty()) {
+                            childShards = event.childShards();
+                        }
                         ready.complete(Events.this);
                     }
                     subscription.request(1);
@@ -252,6 +294,7 @@ class SubscribeToShardIT {
 
                 @Override
                 public void onComplete() {
+                    completed.complete(null);
                 }
             };
         }
