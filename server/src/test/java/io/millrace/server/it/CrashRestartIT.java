@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class CrashRestartIT {
     private static final String STREAM = "crash-test";
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
     private static final int WRITERS = 4;
 
     private Path dataDir;
