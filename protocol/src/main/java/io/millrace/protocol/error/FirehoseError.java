@@ -40,9 +40,4 @@ public enum FirehoseError implements ServiceError {
     public boolean isRetryable() {
         return retryable;
     }
-
-    /** An exception carrying this error with a message formatted from {@code template}. */
-    public ApiException exception(String template, Object... args) {
-        return new ApiException(this, args.length == 0 ? template : String.format(template, args));
-    }
 }

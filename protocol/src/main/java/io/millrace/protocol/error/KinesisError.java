@@ -49,14 +49,4 @@ public enum KinesisError implements ServiceError {
     public boolean isRetryable() {
         return retryable;
     }
-
-    /** An exception carrying this error with a message formatted from {@code template}. */
-    public ApiException exception(String template, Object... args) {
-        return new ApiException(this, args.length == 0 ? template : String.format(template, args));
-    }
-
-    /** An exception carrying this error and no message at all, as AWS sends for some protocol errors. */
-    public ApiException withoutMessage() {
-        return new ApiException(this, null);
-    }
 }

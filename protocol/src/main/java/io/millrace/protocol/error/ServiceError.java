@@ -13,4 +13,14 @@ public interface ServiceError {
     int httpStatus();
 
     boolean isRetryable();
+
+    /** An exception carrying this error with a message formatted from {@code template}. */
+    default ApiException exception(String template, Object... args) {
+        return new ApiException(this, args.length == 0 ? template : String.format(template, args));
+    }
+
+    /** An exception carrying this error and no message at all, as AWS sends for some protocol errors. */
+    default ApiException withoutMessage() {
+        return new ApiException(this, null);
+    }
 }
