@@ -207,9 +207,16 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
         ShardLog log = stream.log(shardIndex);
         ShardMetadata shard = metadata.shard(shardIndex);
         long from = Math.max(position, log.positionForTimestamp(metadata.readableFromMs(nowMs)));
-        ReadResult read = log.read(from, MAX_RECORDS_PER_EVENT, MAX_EVENT_BYTES);
+        long allowanceBytes = hub.throughput().allowanceBytes(consumer.toString(), shardIndex);
+        if (allowanceBytes <= 0 && from < log.endPosition()) {
+            // Over 2 MiB/s (opt-in limit): the records wait, without an error, until the allowance refills.
+            hub.onThrottled(this);
+            return null;
+        }
+        ReadResult read = log.read(from, MAX_RECORDS_PER_EVENT, Math.max(1, Math.min(MAX_EVENT_BYTES, allowanceBytes)));
         List<StoredRecord> stored = read.records();
         if (!stored.isEmpty()) {
+            chargeDelivery(stored);
             position = read.nextPosition();
             StoredRecord last = stored.get(stored.size() - 1);
             long behindMs = position >= log.endPosition() ? 0 : Math.max(0, nowMs - last.arrivalMs());
@@ -227,6 +234,13 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
             return new SubscribeToShardEvent(List.of(), continuation(shard, log), 0, null);
         }
         return null;
+    }
+
+    private void chargeDelivery(List<StoredRecord> stored) {
+        if (hub.throughput().isEnforced()) {
+            hub.throughput().onDelivered(consumer.toString(), shardIndex,
+                    stored.stream().mapToLong(StoredRecord::sizeInBytes).sum());
+        }
     }
 
     /** A number that resumes exactly at {@link #position} with AFTER_SEQUENCE_NUMBER, also on an idle shard. */
