@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -24,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "consumers", mixinStandardHelpOptions = true,
         description = "Put->receive latency of SubscribeToShard or GetRecords consumers under a steady put rate")
-final class ConsumerBench implements java.util.concurrent.Callable<Integer> {
-    enum Mode { subscribe, poll }
+final class ConsumerBench implements Callable<Integer> {
+    enum Mode { SUBSCRIBE, POLL }
 
     @Option(names = "--endpoint", defaultValue = "http://127.0.0.1:4567", description = "Default: ${DEFAULT-VALUE}")
     URI endpoint;
@@ -33,7 +34,7 @@ final class ConsumerBench implements java.util.concurrent.Callable<Integer> {
     String stream;
     @Option(names = "--shards", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}")
     int shards;
-    @Option(names = "--mode", defaultValue = "subscribe", description = "subscribe or poll. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--mode", defaultValue = "SUBSCRIBE", description = "subscribe or poll. Default: ${DEFAULT-VALUE}")
     Mode mode;
     @Option(names = "--consumers", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}")
     int consumers;
@@ -69,7 +70,7 @@ final class ConsumerBench implements java.util.concurrent.Callable<Integer> {
             recreateStream(control);
             List<String> shardIds = control.listShards(r -> r.streamName(stream)).shards().stream()
                     .map(Shard::shardId).toList();
-            Readers readers = mode == Mode.subscribe ? subscribers(control, shardIds) : pollers(shardIds);
+            Readers readers = mode == Mode.SUBSCRIBE ? subscribers(control, shardIds) : pollers(shardIds);
             RateLimitedProducer producer = new RateLimitedProducer(producerClient, stream, rate, recordBytes,
                     batchIntervalMs, readers.measureFromNanos);
             ServerStats before = ServerStats.read(serverPid);
@@ -185,8 +186,8 @@ final class ConsumerBench implements java.util.concurrent.Callable<Integer> {
     private int report(long produced, BitSet acked, long failed, Readers readers, ServerStats before,
                        ServerStats after) {
         long ackedCount = acked.cardinality();
-        System.out.printf("case: mode %s%s, %d consumer(s), %d shard(s), %d records/s of %d bytes, %d s (warm-up %d s)%n",
-                mode, mode == Mode.poll ? " idle " + pollIdleMs + " ms" : "", consumers, shards, rate, recordBytes,
+        System.out.printf("case: mode %s%s, %d consumer(s), %d shard(s), %d records/s of %d bytes, %d s "
+                + "(warm-up %d s)%n", mode.name().toLowerCase(java.util.Locale.ROOT), mode == Mode.POLL ? " idle " + pollIdleMs + " ms" : "", consumers, shards, rate, recordBytes,
                 durationS, warmupS);
         System.out.printf("produce: %d records, %d acknowledged, %d failed, %.0f records/s%n", produced, ackedCount,
                 failed, ackedCount / (double) durationS);

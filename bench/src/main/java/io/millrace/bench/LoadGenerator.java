@@ -62,7 +62,7 @@ public final class LoadGenerator implements Callable<Integer> {
     Long serverPid;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new LoadGenerator()).execute(args));
+        System.exit(new CommandLine(new LoadGenerator()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
