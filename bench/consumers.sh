@@ -10,7 +10,7 @@ jar="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/target/millrace-bench.jar"
 run() {
   echo "== $*"
   java -jar "$jar" consumers --endpoint "$endpoint" --duration-s "$duration" "${pid_args[@]}" "$@" \
-    | grep -E '^(case|produce|server|consumer [^:]*|verify|subscribe|poll):'
+    | grep -E '^(case|produce|server|bench|consumer [^:]*|verify|subscribe|poll):'
 }
 # Warm the server's JIT first; not reported.
 java -jar "$jar" consumers --endpoint "$endpoint" --duration-s 10 --rate 5000 --consumers 2 > /dev/null

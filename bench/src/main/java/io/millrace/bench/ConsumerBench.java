@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -74,8 +75,11 @@ final class ConsumerBench implements Callable<Integer> {
             RateLimitedProducer producer = new RateLimitedProducer(producerClient, stream, rate, recordBytes,
                     batchIntervalMs, readers.measureFromNanos);
             ServerStats before = ServerStats.read(serverPid);
+            long benchCpuBeforeNs = benchCpuNs();
             long produced = producer.run(durationS, senders);
             ServerStats after = ServerStats.read(serverPid);
+            System.out.printf("bench: CPU %.1f s over %d s (this load generator: producer and consumers)%n",
+                    (benchCpuNs() - benchCpuBeforeNs) / 1e9, durationS);
             BitSet acked = producer.acked();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainTimeoutS);
             while (System.nanoTime() < deadline && !readers.received.stream().allMatch(r -> r.hasAll(acked))) {
@@ -159,6 +163,11 @@ final class ConsumerBench implements Callable<Integer> {
             System.out.printf("poll: %d GetRecords calls (%.0f/s), %d failed%n", calls,
                     calls / (double) Math.max(1, durationS), errors);
         });
+    }
+
+    private static long benchCpuNs() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void awaitActive(KinesisClient control, String arn) throws InterruptedException {
