@@ -209,8 +209,8 @@ final class ConsumerBench implements Callable<Integer> {
         for (ReceivedRecords r : readers.received) {
             long missing = r.missing(acked);
             isComplete &= missing == 0 && r.duplicates() == 0;
-            System.out.printf("consumer %s: received %d, missing %d, duplicates %d, latency %s%n", r.consumer(),
-                    r.count(), missing, r.duplicates(), r.latency());
+            System.out.printf("consumer %s: received %d in %d batches, missing %d, duplicates %d, latency %s%n",
+                    r.consumer(), r.count(), r.batches(), missing, r.duplicates(), r.latency());
         }
         System.out.println(isComplete ? "verify: every consumer received every acknowledged record exactly once"
                 : "verify: LOSS OR DUPLICATES (see above)");

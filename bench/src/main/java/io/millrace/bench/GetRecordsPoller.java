@@ -70,6 +70,9 @@ final class GetRecordsPoller {
                 continue;
             }
             long now = System.nanoTime();
+            if (!page.records().isEmpty()) {
+                received.onBatch();
+            }
             for (Record record : page.records()) {
                 received.onRecord(record.data().asByteBuffer(), now);
             }

@@ -15,6 +15,7 @@ final class ReceivedRecords {
     private final long measureFromNanos;
     private final BitSet seen = new BitSet();
     private long duplicates;
+    private long batches;
     private long[] latenciesNs = new long[1 << 16];
     private int latencyCount;
 
@@ -41,6 +42,16 @@ final class ReceivedRecords {
             }
             latenciesNs[latencyCount++] = receivedNanos - dueNanos;
         }
+    }
+
+    /** One event or GetRecords answer that carried records arrived. */
+    synchronized void onBatch() {
+        batches++;
+    }
+
+    /** Events (or GetRecords answers) that carried records. */
+    synchronized long batches() {
+        return batches;
     }
 
     synchronized long count() {

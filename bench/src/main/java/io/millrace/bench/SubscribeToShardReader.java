@@ -102,6 +102,9 @@ final class SubscribeToShardReader {
         public void onNext(SubscribeToShardEventStream item) {
             long now = System.nanoTime();
             if (item instanceof SubscribeToShardEvent event) {
+                if (!event.records().isEmpty()) {
+                    received.onBatch();
+                }
                 for (Record record : event.records()) {
                     received.onRecord(record.data().asByteBuffer(), now);
                 }
