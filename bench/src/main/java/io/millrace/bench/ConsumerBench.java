@@ -13,6 +13,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -196,7 +197,8 @@ final class ConsumerBench implements Callable<Integer> {
                        ServerStats after) {
         long ackedCount = acked.cardinality();
         System.out.printf("case: mode %s%s, %d consumer(s), %d shard(s), %d records/s of %d bytes, %d s "
-                + "(warm-up %d s)%n", mode.name().toLowerCase(java.util.Locale.ROOT), mode == Mode.POLL ? " idle " + pollIdleMs + " ms" : "", consumers, shards, rate, recordBytes,
+                + "(warm-up %d s)%n", mode.name().toLowerCase(Locale.ROOT),
+                mode == Mode.POLL ? " idle " + pollIdleMs + " ms" : "", consumers, shards, rate, recordBytes,
                 durationS, warmupS);
         System.out.printf("produce: %d records, %d acknowledged, %d failed, %.0f records/s%n", produced, ackedCount,
                 failed, ackedCount / (double) durationS);

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * shard from its starting position and pushes an event whenever records become durable, an empty one when idle for
  * the heartbeat interval, and ends normally after the subscription lifetime (or with ChildShards at the end of a
  * closed shard). Events are produced only against demand, so a subscriber that stops requesting costs nothing but
- * this object: nothing is buffered for it.
+ * this object: nothing is buffered for it. Under the opt-in delivery limit an event carries no more than the
+ * consumer's remaining allowance (at least one record), and none is produced while it is used up.
  *
  * <p>Thread safety: every trigger (demand, appended records, the hub's tick, termination) only signals; the work
  * runs in {@link #drain()} on the executor, serialised by a work-in-progress counter, so at most one thread reads
@@ -213,7 +214,8 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
             hub.onThrottled(this);
             return null;
         }
-        ReadResult read = log.read(from, MAX_RECORDS_PER_EVENT, Math.max(1, Math.min(MAX_EVENT_BYTES, allowanceBytes)));
+        long maxBytes = Math.max(1, Math.min(MAX_EVENT_BYTES, allowanceBytes));
+        ReadResult read = log.read(from, MAX_RECORDS_PER_EVENT, maxBytes);
         List<StoredRecord> stored = read.records();
         if (!stored.isEmpty()) {
             chargeDelivery(stored);
