@@ -11,6 +11,7 @@ import io.millrace.streams.consumer.SubscriptionHub;
 import io.millrace.streams.op.KinesisOperations;
 import io.millrace.streams.op.OperationTable;
 import io.millrace.streams.limit.OnDemandScalingPolicy;
+import io.millrace.streams.limit.SubscriptionThroughput;
 import io.millrace.streams.stream.OnDemandScaler;
 import io.millrace.streams.stream.StreamRegistry;
 import org.slf4j.Logger;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The Kinesis engine of one node: reloads every stream from the {@link LogStore}'s metadata, serves the operations
  * of {@link #operations()}, and runs one background thread for time-driven work (status transitions, retention
- * trimming, on-demand scaling, subscription heartbeats and lifetimes). Transitions are also applied on access, so they
+ * trimming, on-demand scaling, subscription heartbeats and lifetimes, resuming subscriptions held at their delivery
+ * limit). Transitions are also applied on access, so they
  * follow the injected clock exactly.
  *
  * <p>Thread safety: operations may be executed concurrently from any thread. {@link #close()} stops the background
@@ -37,6 +39,8 @@ public final class KinesisEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KinesisEngine.class);
     private static final long TICK_INTERVAL_MS = 1_000;
     private static final long RETENTION_INTERVAL_MS = 60_000;
+    /** Subscriptions held at their delivery limit resume this often, so delivery is smooth rather than per second. */
+    private static final long THROTTLED_WAKE_INTERVAL_MS = 50;
 
     private final StreamRegistry streams;
     private final OnDemandScaler onDemandScaler;
@@ -56,7 +60,8 @@ public final class KinesisEngine implements AutoCloseable {
 
     /**
      * An engine whose subscriptions read and emit on {@code fanOutExecutor} (tests pass a direct executor), or on
-     * a pool of its own when it is {@code null}.
+     * a pool of its own when it is {@code null}. With an executor given, subscriptions' heartbeats, lifetimes and
+     * delivery-limit resumptions happen only in {@link #runMaintenance()}.
      */
     public KinesisEngine(LogStore store, EngineConfig config, FanOutConfig fanOutConfig, Clock clock,
                          Executor fanOutExecutor) {
@@ -65,7 +70,8 @@ public final class KinesisEngine implements AutoCloseable {
         this.fanOutPool = fanOutExecutor == null ? fanOutPool() : null;
         Executor subscriptionExecutor = fanOutExecutor == null ? fanOutPool : fanOutExecutor;
         this.fanOut = new FanOut(new ConsumerRegistry(store.metadata(), clock, fanOutConfig),
-                new SubscriptionHub(streams, fanOutConfig, clock, subscriptionExecutor));
+                new SubscriptionHub(streams, fanOutConfig, clock, subscriptionExecutor, config.limitsEnforced()
+                        ? SubscriptionThroughput.enforced(clock) : SubscriptionThroughput.unlimited()));
         this.operations = KinesisOperations.table(streams, new AccountSettings(store.metadata(), clock), fanOut, config,
                 clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -77,8 +83,14 @@ public final class KinesisEngine implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> guarded(onDemandScaler::doWork), TICK_INTERVAL_MS, TICK_INTERVAL_MS,
                 TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(() -> guarded(fanOut.subscriptions()::tick), TICK_INTERVAL_MS,
-                TICK_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        if (fanOutExecutor == null) {
+            // With a caller's executor (tests), only the caller drives subscriptions: runMaintenance() and its own
+            // calls, so time-driven events happen exactly when it advances its clock, never on this thread.
+            scheduler.scheduleWithFixedDelay(() -> guarded(fanOut.subscriptions()::tick), TICK_INTERVAL_MS,
+                    TICK_INTERVAL_MS, TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(() -> guarded(fanOut.subscriptions()::wakeThrottled),
+                    THROTTLED_WAKE_INTERVAL_MS, THROTTLED_WAKE_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        }
         scheduler.scheduleWithFixedDelay(() -> guarded(streams::trimExpired), RETENTION_INTERVAL_MS,
                 RETENTION_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }

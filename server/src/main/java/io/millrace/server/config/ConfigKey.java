@@ -62,7 +62,9 @@ public enum ConfigKey {
     ENFORCE_LIMITS("enforce-limits", "BOOLEAN", "false",
             "Enforce AWS's throughput limits: per shard 1 MiB/s and 1,000 records/s of writes and 5 GetRecords "
                     + "calls/s and 2 MiB/s of reads (ProvisionedThroughputExceededException; per record in "
-                    + "PutRecords), and per-account control-plane TPS (LimitExceededException)."),
+                    + "PutRecords), per consumer and shard 1 SubscribeToShard call/s (LimitExceededException) and "
+                    + "2 MiB/s of delivered records (delivery waits), and per-account control-plane TPS "
+                    + "(LimitExceededException)."),
     FAULT_INJECTION("fault-injection", "RULES", null,
             "Fail a random fraction of calls on purpose, to test client retries. Comma-separated rules "
                     + "Operation:throttle=P (ProvisionedThroughputExceededException) or Operation:internal=P "

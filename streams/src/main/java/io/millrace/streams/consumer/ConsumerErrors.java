@@ -62,4 +62,10 @@ public final class ConsumerErrors {
         return KinesisError.RESOURCE_IN_USE.exception("A newer subscription of consumer %s to shard %s took over.",
                 arn, shardId);
     }
+
+    public static ApiException subscribeRateExceeded(ConsumerArn arn, String shardId) {
+        // [UNVERIFIED] text; the limit (1 call/s per consumer and shard) and the error type are AWS's.
+        return KinesisError.LIMIT_EXCEEDED.exception("Rate exceeded for consumer %s on shard %s in stream %s under "
+                + "account %s.", arn.consumerName(), shardId, arn.stream().name(), arn.stream().accountId());
+    }
 }

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * shard from its starting position and pushes an event whenever records become durable, an empty one when idle for
  * the heartbeat interval, and ends normally after the subscription lifetime (or with ChildShards at the end of a
  * closed shard). Events are produced only against demand, so a subscriber that stops requesting costs nothing but
- * this object: nothing is buffered for it.
+ * this object: nothing is buffered for it. Under the opt-in delivery limit an event carries no more than the
+ * consumer's remaining allowance (at least one record), and none is produced while it is used up.
  *
  * <p>Thread safety: every trigger (demand, appended records, the hub's tick, termination) only signals; the work
  * runs in {@link #drain()} on the executor, serialised by a work-in-progress counter, so at most one thread reads
@@ -207,9 +208,17 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
         ShardLog log = stream.log(shardIndex);
         ShardMetadata shard = metadata.shard(shardIndex);
         long from = Math.max(position, log.positionForTimestamp(metadata.readableFromMs(nowMs)));
-        ReadResult read = log.read(from, MAX_RECORDS_PER_EVENT, MAX_EVENT_BYTES);
+        long allowanceBytes = hub.throughput().allowanceBytes(consumer.toString(), shardIndex);
+        if (allowanceBytes <= 0 && from < log.endPosition()) {
+            // Over 2 MiB/s (opt-in limit): the records wait, without an error, until the allowance refills.
+            hub.onThrottled(this);
+            return null;
+        }
+        long maxBytes = Math.max(1, Math.min(MAX_EVENT_BYTES, allowanceBytes));
+        ReadResult read = log.read(from, MAX_RECORDS_PER_EVENT, maxBytes);
         List<StoredRecord> stored = read.records();
         if (!stored.isEmpty()) {
+            chargeDelivery(stored);
             position = read.nextPosition();
             StoredRecord last = stored.get(stored.size() - 1);
             long behindMs = position >= log.endPosition() ? 0 : Math.max(0, nowMs - last.arrivalMs());
@@ -227,6 +236,13 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
             return new SubscribeToShardEvent(List.of(), continuation(shard, log), 0, null);
         }
         return null;
+    }
+
+    private void chargeDelivery(List<StoredRecord> stored) {
+        if (hub.throughput().isEnforced()) {
+            hub.throughput().onDelivered(consumer.toString(), shardIndex,
+                    stored.stream().mapToLong(StoredRecord::sizeInBytes).sum());
+        }
     }
 
     /** A number that resumes exactly at {@link #position} with AFTER_SEQUENCE_NUMBER, also on an idle shard. */

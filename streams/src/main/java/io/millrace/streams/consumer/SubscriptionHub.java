@@ -1,6 +1,7 @@
 package io.millrace.streams.consumer;
 
 import io.millrace.protocol.error.ApiException;
+import io.millrace.streams.limit.SubscriptionThroughput;
 import io.millrace.streams.shard.ShardId;
 import io.millrace.streams.stream.Stream;
 import io.millrace.streams.stream.StreamRegistry;
@@ -8,14 +9,16 @@ import io.millrace.streams.stream.StreamRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
  * The live SubscribeToShard streams of this node, at most one per consumer and shard. Enforces the takeover rule
  * (a second subscription within {@link FanOutConfig#takeoverAfterMs()} of the first is refused, a later one ends
- * the first), ends a deregistered consumer's streams, and drives time: {@link #tick()} wakes every subscription so
- * it can send its heartbeat or end at its lifetime, following the injected clock.
+ * the first) and the opt-in {@link SubscriptionThroughput} limits, ends a deregistered consumer's streams, and drives
+ * time: {@link #tick()} wakes every subscription so it can send its heartbeat or end at its lifetime, following the
+ * injected clock, and {@link #wakeThrottled()} wakes only those waiting for their delivery allowance.
  *
  * <p>Thread safety: {@link #open} is serialised on the hub's monitor (the check and the takeover must be one step);
  * everything else is lock-free.
@@ -28,14 +31,23 @@ public final class SubscriptionHub {
     private final FanOutConfig config;
     private final Clock clock;
     private final Executor executor;
+    private final SubscriptionThroughput throughput;
     private final Map<Key, ShardSubscription> live = new ConcurrentHashMap<>();
+    private final Set<ShardSubscription> throttled = ConcurrentHashMap.newKeySet();
 
-    /** {@code executor} runs the subscriptions' reads and emissions; it must not be an event loop. */
+    /** {@code executor} runs the subscriptions' reads and emissions; it must not be an event loop. No limits. */
     public SubscriptionHub(StreamRegistry streams, FanOutConfig config, Clock clock, Executor executor) {
+        this(streams, config, clock, executor, SubscriptionThroughput.unlimited());
+    }
+
+    /** As above, with the per-consumer-and-shard limits of {@code throughput}. */
+    public SubscriptionHub(StreamRegistry streams, FanOutConfig config, Clock clock, Executor executor,
+                           SubscriptionThroughput throughput) {
         this.streams = streams;
         this.config = config;
         this.clock = clock;
         this.executor = executor;
+        this.throughput = throughput;
     }
 
     /**
@@ -45,6 +57,9 @@ public final class SubscriptionHub {
     public synchronized ShardSubscription open(ConsumerArn consumer, Stream stream, int shardIndex,
                                                long startPosition) {
         long nowMs = clock.millis();
+        if (!throughput.trySubscribe(consumer.toString(), shardIndex)) {
+            throw ConsumerErrors.subscribeRateExceeded(consumer, ShardId.name(shardIndex));
+        }
         Key key = new Key(consumer.toString(), shardIndex);
         ShardSubscription previous = live.get(key);
         if (previous != null && !previous.isDone()) {
@@ -77,6 +92,17 @@ public final class SubscriptionHub {
         live.values().forEach(ShardSubscription::signal);
     }
 
+    /**
+     * Wakes the subscriptions that stopped at their delivery allowance, so they resume as it refills; the engine
+     * calls it often (it costs nothing when none waits).
+     */
+    public void wakeThrottled() {
+        for (ShardSubscription subscription : throttled) {
+            throttled.remove(subscription);
+            subscription.signal();
+        }
+    }
+
     /** Live subscriptions right now. */
     public int size() {
         return live.size();
@@ -84,6 +110,16 @@ public final class SubscriptionHub {
 
     void onEnded(ShardSubscription subscription) {
         live.remove(new Key(subscription.consumer().toString(), subscription.shardIndex()), subscription);
+        throttled.remove(subscription);
+    }
+
+    /** {@code subscription} has records to send but no delivery allowance: wake it at the next refill. */
+    void onThrottled(ShardSubscription subscription) {
+        throttled.add(subscription);
+    }
+
+    SubscriptionThroughput throughput() {
+        return throughput;
     }
 
     FanOutConfig config() {

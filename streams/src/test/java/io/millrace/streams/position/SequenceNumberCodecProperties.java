@@ -1,7 +1,10 @@
 package io.millrace.streams.position;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
@@ -11,6 +14,32 @@ import java.math.BigInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SequenceNumberCodecProperties {
+
+    @Property
+    void theDecimalFormOfAHexNumberIsBigIntegers(@ForAll @IntRange(min = 1, max = 48) int digits,
+            @ForAll("bits") long[] words) {
+        StringBuilder hex = new StringBuilder();
+        for (long word : words) {
+            hex.append(String.format("%016x", word));
+        }
+        String text = hex.substring(0, digits);
+        assertThat(SequenceNumberCodec.decimalOfHex(text.toCharArray()))
+                .isEqualTo(new BigInteger(text, 16).toString());
+    }
+
+    @Provide
+    Arbitrary<long[]> bits() {
+        // Three 64-bit words, biased towards all-zero and all-one words to reach the limb edges.
+        return Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.of(0L, -1L, 1L, Long.MIN_VALUE))
+                .array(long[].class).ofSize(3);
+    }
+
+    @Test
+    void zeroAndTheLargest48DigitNumberConvert() {
+        assertThat(SequenceNumberCodec.decimalOfHex("000".toCharArray())).isEqualTo("0");
+        String max = "f".repeat(48);
+        assertThat(SequenceNumberCodec.decimalOfHex(max.toCharArray())).isEqualTo(new BigInteger(max, 16).toString());
+    }
 
     @Property
     void encodedNumbersRoundTripAndAreAlways56Digits(@ForAll @LongRange(min = 0, max = 0xF_FFFF_FFFFL) long createdS,
