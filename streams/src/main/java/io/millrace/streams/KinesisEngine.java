@@ -4,6 +4,9 @@ import io.millrace.log.LogStore;
 import io.millrace.protocol.auth.ResourcePolicyLookup;
 import io.millrace.streams.stream.StoredResourcePolicies;
 import io.millrace.streams.account.AccountSettings;
+import io.millrace.streams.channel.BucketDirectory;
+import io.millrace.streams.channel.ChannelDelivery;
+import io.millrace.streams.channel.ChannelRegistry;
 import io.millrace.streams.consumer.ConsumerRegistry;
 import io.millrace.streams.consumer.FanOut;
 import io.millrace.streams.consumer.FanOutConfig;
@@ -27,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The Kinesis engine of one node: reloads every stream from the {@link LogStore}'s metadata, serves the operations
  * of {@link #operations()}, and runs one background thread for time-driven work (status transitions, retention
- * trimming, on-demand scaling, subscription heartbeats and lifetimes). Transitions are also applied on access, so they
+ * trimming, on-demand scaling, channel delivery, subscription heartbeats and lifetimes). Transitions are also applied on access, so they
  * follow the injected clock exactly.
  *
  * <p>Thread safety: operations may be executed concurrently from any thread. {@link #close()} stops the background
@@ -41,6 +44,8 @@ public final class KinesisEngine implements AutoCloseable {
     private final StreamRegistry streams;
     private final OnDemandScaler onDemandScaler;
     private final FanOut fanOut;
+    private final ChannelRegistry channels;
+    private final ChannelDelivery channelDelivery;
     private final OperationTable operations;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService fanOutPool;
@@ -66,8 +71,11 @@ public final class KinesisEngine implements AutoCloseable {
         Executor subscriptionExecutor = fanOutExecutor == null ? fanOutPool : fanOutExecutor;
         this.fanOut = new FanOut(new ConsumerRegistry(store.metadata(), clock, fanOutConfig),
                 new SubscriptionHub(streams, fanOutConfig, clock, subscriptionExecutor));
-        this.operations = KinesisOperations.table(streams, new AccountSettings(store.metadata(), clock), fanOut, config,
-                clock);
+        this.channels = new ChannelRegistry(store.metadata(), clock);
+        this.channelDelivery = config.objectStoreRoot() == null ? null
+                : new ChannelDelivery(channels, streams, new BucketDirectory(config.objectStoreRoot()), clock);
+        this.operations = KinesisOperations.table(streams, new AccountSettings(store.metadata(), clock), fanOut,
+                channels, config, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "millrace-streams-maintenance");
             thread.setDaemon(true);
@@ -79,6 +87,8 @@ public final class KinesisEngine implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> guarded(fanOut.subscriptions()::tick), TICK_INTERVAL_MS,
                 TICK_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> guarded(this::deliverChannels), TICK_INTERVAL_MS, TICK_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> guarded(streams::trimExpired), RETENTION_INTERVAL_MS,
                 RETENTION_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
@@ -106,6 +116,15 @@ public final class KinesisEngine implements AutoCloseable {
         onDemandScaler.doWork();
         streams.trimExpired();
         fanOut.subscriptions().tick();
+        deliverChannels();
+    }
+
+    /** Applies due channel transitions and delivers the channels whose freshness interval has passed. */
+    private void deliverChannels() {
+        channels.tick();
+        if (channelDelivery != null) {
+            channelDelivery.tick();
+        }
     }
 
     @Override
