@@ -52,8 +52,8 @@ public record EngineConfig(long createStreamDelayMs, long deleteStreamDelayMs, l
 
     public EngineConfig withIteratorSecret(byte[] secret) {
         return new EngineConfig(createStreamDelayMs, deleteStreamDelayMs, updateStreamDelayMs, shardLimit,
-                onDemandDefaultShardCount, onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, secret, limitsEnforced, faultPlan,
-                objectStoreRoot);
+                onDemandDefaultShardCount, onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, secret,
+                limitsEnforced, faultPlan, objectStoreRoot);
     }
 
     /** Uses the SHA-256 of {@code passphrase} as the secret, so any non-empty string the server persists works. */

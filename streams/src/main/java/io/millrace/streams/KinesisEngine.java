@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The Kinesis engine of one node: reloads every stream from the {@link LogStore}'s metadata, serves the operations
  * of {@link #operations()}, and runs one background thread for time-driven work (status transitions, retention
- * trimming, on-demand scaling, channel delivery, subscription heartbeats and lifetimes). Transitions are also applied on access, so they
- * follow the injected clock exactly.
+ * trimming, on-demand scaling, subscription heartbeats and lifetimes), plus one for channel delivery when an
+ * object store is configured, so writing a large backlog to disk never delays heartbeats. Transitions are also
+ * applied on access, so they follow the injected clock exactly.
  *
  * <p>Thread safety: operations may be executed concurrently from any thread. {@link #close()} stops the background
  * thread; it does not close the {@link LogStore}, which belongs to the caller.
@@ -48,6 +49,7 @@ public final class KinesisEngine implements AutoCloseable {
     private final ChannelDelivery channelDelivery;
     private final OperationTable operations;
     private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService deliveryScheduler;
     private final ExecutorService fanOutPool;
 
     public KinesisEngine(LogStore store, EngineConfig config, Clock clock) {
@@ -76,19 +78,20 @@ public final class KinesisEngine implements AutoCloseable {
                 : new ChannelDelivery(channels, streams, new BucketDirectory(config.objectStoreRoot()), clock);
         this.operations = KinesisOperations.table(streams, new AccountSettings(store.metadata(), clock), fanOut,
                 channels, config, clock);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "millrace-streams-maintenance");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = daemonScheduler("millrace-streams-maintenance");
         scheduler.scheduleWithFixedDelay(() -> guarded(streams::tick), TICK_INTERVAL_MS, TICK_INTERVAL_MS,
                 TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> guarded(onDemandScaler::doWork), TICK_INTERVAL_MS, TICK_INTERVAL_MS,
                 TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> guarded(fanOut.subscriptions()::tick), TICK_INTERVAL_MS,
                 TICK_INTERVAL_MS, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(() -> guarded(this::deliverChannels), TICK_INTERVAL_MS, TICK_INTERVAL_MS,
+        scheduler.scheduleWithFixedDelay(() -> guarded(channels::tick), TICK_INTERVAL_MS, TICK_INTERVAL_MS,
                 TimeUnit.MILLISECONDS);
+        this.deliveryScheduler = channelDelivery == null ? null : daemonScheduler("millrace-channel-delivery");
+        if (deliveryScheduler != null) {
+            deliveryScheduler.scheduleWithFixedDelay(() -> guarded(channelDelivery::tick), TICK_INTERVAL_MS,
+                    TICK_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        }
         scheduler.scheduleWithFixedDelay(() -> guarded(streams::trimExpired), RETENTION_INTERVAL_MS,
                 RETENTION_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
@@ -119,7 +122,7 @@ public final class KinesisEngine implements AutoCloseable {
         deliverChannels();
     }
 
-    /** Applies due channel transitions and delivers the channels whose freshness interval has passed. */
+    /** Applies due channel transitions and delivers the channels whose freshness interval has passed (tests). */
     private void deliverChannels() {
         channels.tick();
         if (channelDelivery != null) {
@@ -130,9 +133,20 @@ public final class KinesisEngine implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        if (deliveryScheduler != null) {
+            deliveryScheduler.shutdownNow();
+        }
         if (fanOutPool != null) {
             fanOutPool.shutdownNow();
         }
+    }
+
+    private static ScheduledExecutorService daemonScheduler(String threadName) {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Subscriptions only read and hand events on, never wait, so a few threads serve any number of them. */

@@ -32,8 +32,8 @@ import java.util.zip.GZIPOutputStream;
  * persisted only after the objects are on disk, so delivery is at-least-once: a crash between the two re-delivers
  * the same records into an object of the same key.
  *
- * <p>Thread safety: {@link #tick()} is called by the engine's single maintenance thread (or a test); it is not meant
- * to run concurrently with itself.
+ * <p>Thread safety: {@link #tick()} is synchronized, so the engine's delivery thread and an explicit
+ * {@code runMaintenance()} never deliver the same records twice at once.
  */
 public final class ChannelDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelDelivery.class);
@@ -55,7 +55,7 @@ public final class ChannelDelivery {
     }
 
     /** Delivers every channel whose freshness interval has passed since its last delivery. */
-    public void tick() {
+    public synchronized void tick() {
         long nowMs = clock.millis();
         for (ChannelMetadata channel : channels.all()) {
             if (channel.status() == ChannelStatus.ACTIVE && nowMs - channel.lastDeliveryMs() >= channel.freshnessMs()) {

@@ -96,7 +96,11 @@ public final class CreateChannel implements SyncOperation<CreateChannelRequest, 
         return stream;
     }
 
-    /** The defaults are the documented ones: log group /aws/kinesis/{channelName}/{channelId}, stream DestinationDelivery. */
+    /**
+     * Logging as requested, with the documented defaults for names left out: log group
+     * {@code /aws/kinesis/{channelName}/{channelId}}, log stream {@code DestinationDelivery}. Millrace keeps the
+     * settings but writes no CloudWatch Logs.
+     */
     private static ChannelLoggingConfiguration logging(ChannelLoggingConfiguration requested, String name, String id) {
         CloudWatchLogs logs = requested == null ? new CloudWatchLogs(false, null, null) : requested.cloudWatchLogs();
         return new ChannelLoggingConfiguration(new CloudWatchLogs(logs.enabled(),
