@@ -109,15 +109,17 @@ class ChannelsIT {
     @Test
     void unsupportedDestinationsAreRefusedHonestly() {
         createOnDemand(cbor, "tables");
-        assertThatThrownBy(() -> cbor.createChannel(channel("t", "tables", "b", 60).toBuilder()
-                .s3DestinationConfiguration((software.amazon.awssdk.services.kinesis.model.S3DestinationConfiguration)
-                        null)
+        CreateChannelRequest tables = CreateChannelRequest.builder().channelName("t")
+                .serviceExecutionRoleARN("arn:aws:iam::000000000000:role/delivery")
+                .streamConfigurationList(s -> s.streamARN(STREAM_ARN_PREFIX + "tables")
+                        .recordConfiguration(r -> r.recordFormatType(RecordFormatType.JSON)))
                 .s3TablesDestinationConfiguration(d -> d.dataFreshnessInSeconds(60)
                         .deadLetterQueueS3Configuration(q -> q.bucketARN("arn:aws:s3:::dlq")
                                 .expectedBucketOwner("000000000000"))
                         .s3TablesConfigurationList(t -> t.tableBucketARN("arn:aws:s3tables:us-east-1:000000000000:"
                                 + "bucket/tb").namespace("ns").tableName("tbl").compressionType("NONE")))
-                .build()))
+                .build();
+        assertThatThrownBy(() -> cbor.createChannel(tables))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("not supported by this version of Millrace");
     }
