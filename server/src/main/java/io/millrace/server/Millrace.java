@@ -69,7 +69,9 @@ public final class Millrace implements AutoCloseable {
                     .withStreamDelaysMs(config.createStreamDelayMs(), config.deleteStreamDelayMs(),
                             config.updateStreamDelayMs())
                     .withLimitsEnforced(config.enforceLimits())
-                    .withFaultPlan(config.faultInjection());
+                    .withFaultPlan(config.faultInjection())
+                    // Channels deliver next to Firehose's output: <data-dir>/s3/<bucket>/<key>.
+                    .withObjectStoreRoot(config.dataDir().resolve("s3"));
             KinesisEngine engine = new KinesisEngine(store, engineConfig,
                     FanOutConfig.defaults().withConsumerStatusDelayMs(config.consumerStatusDelayMs()),
                     Clock.systemUTC());

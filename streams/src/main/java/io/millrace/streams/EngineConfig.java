@@ -3,6 +3,7 @@ package io.millrace.streams;
 import io.millrace.streams.limit.FaultPlan;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -21,10 +22,13 @@ import java.security.SecureRandom;
  * @param iteratorSecret key authenticating shard iterators and tokens; nodes sharing streams must share it
  * @param limitsEnforced whether per-shard throughput and control-plane TPS limits apply (off by default)
  * @param faultPlan which operations fail on purpose, and how often ({@link FaultPlan#NONE} by default)
+ * @param objectStoreRoot the embedded S3 directory channels deliver to ({@code <root>/<bucket>/<key>}); {@code null}
+ *     (the default) refuses CreateChannel
  */
 public record EngineConfig(long createStreamDelayMs, long deleteStreamDelayMs, long updateStreamDelayMs,
         int shardLimit, int onDemandDefaultShardCount, int onDemandStreamCountLimit, long iteratorTtlMs,
-        long nextTokenTtlMs, byte[] iteratorSecret, boolean limitsEnforced, FaultPlan faultPlan) {
+        long nextTokenTtlMs, byte[] iteratorSecret, boolean limitsEnforced, FaultPlan faultPlan,
+        Path objectStoreRoot) {
 
     public EngineConfig {
         if (iteratorSecret.length < 16) {
@@ -38,7 +42,7 @@ public record EngineConfig(long createStreamDelayMs, long deleteStreamDelayMs, l
     public static EngineConfig defaults() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        return new EngineConfig(0, 0, 0, 500, 4, 50, 300_000, 300_000, secret, false, FaultPlan.NONE);
+        return new EngineConfig(0, 0, 0, 500, 4, 50, 300_000, 300_000, secret, false, FaultPlan.NONE, null);
     }
 
     @Override
@@ -48,7 +52,8 @@ public record EngineConfig(long createStreamDelayMs, long deleteStreamDelayMs, l
 
     public EngineConfig withIteratorSecret(byte[] secret) {
         return new EngineConfig(createStreamDelayMs, deleteStreamDelayMs, updateStreamDelayMs, shardLimit,
-                onDemandDefaultShardCount, onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, secret, limitsEnforced, faultPlan);
+                onDemandDefaultShardCount, onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, secret,
+                limitsEnforced, faultPlan, objectStoreRoot);
     }
 
     /** Uses the SHA-256 of {@code passphrase} as the secret, so any non-empty string the server persists works. */
@@ -64,25 +69,32 @@ public record EngineConfig(long createStreamDelayMs, long deleteStreamDelayMs, l
     public EngineConfig withStreamDelaysMs(long createMs, long deleteMs, long updateMs) {
         return new EngineConfig(createMs, deleteMs, updateMs, shardLimit, onDemandDefaultShardCount,
                 onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, iteratorSecret, limitsEnforced,
-                faultPlan);
+                faultPlan, objectStoreRoot);
     }
 
     public EngineConfig withLimits(int shards, int onDemandShards, int onDemandStreams) {
         return new EngineConfig(createStreamDelayMs, deleteStreamDelayMs, updateStreamDelayMs, shards,
                 onDemandShards, onDemandStreams, iteratorTtlMs, nextTokenTtlMs, iteratorSecret, limitsEnforced,
-                faultPlan);
+                faultPlan, objectStoreRoot);
     }
 
     /** With per-shard throughput and control-plane TPS limits on or off. */
     public EngineConfig withLimitsEnforced(boolean enforced) {
         return new EngineConfig(createStreamDelayMs, deleteStreamDelayMs, updateStreamDelayMs, shardLimit,
                 onDemandDefaultShardCount, onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, iteratorSecret,
-                enforced, faultPlan);
+                enforced, faultPlan, objectStoreRoot);
     }
 
     public EngineConfig withFaultPlan(FaultPlan plan) {
         return new EngineConfig(createStreamDelayMs, deleteStreamDelayMs, updateStreamDelayMs, shardLimit,
                 onDemandDefaultShardCount, onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, iteratorSecret,
-                limitsEnforced, plan);
+                limitsEnforced, plan, objectStoreRoot);
+    }
+
+    /** With channels delivering into {@code root} (the server passes {@code <data-dir>/s3}). */
+    public EngineConfig withObjectStoreRoot(Path root) {
+        return new EngineConfig(createStreamDelayMs, deleteStreamDelayMs, updateStreamDelayMs, shardLimit,
+                onDemandDefaultShardCount, onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, iteratorSecret,
+                limitsEnforced, faultPlan, root);
     }
 }

@@ -4,6 +4,9 @@ import io.millrace.log.LogStore;
 import io.millrace.protocol.auth.ResourcePolicyLookup;
 import io.millrace.streams.stream.StoredResourcePolicies;
 import io.millrace.streams.account.AccountSettings;
+import io.millrace.streams.channel.BucketDirectory;
+import io.millrace.streams.channel.ChannelDelivery;
+import io.millrace.streams.channel.ChannelRegistry;
 import io.millrace.streams.consumer.ConsumerRegistry;
 import io.millrace.streams.consumer.FanOut;
 import io.millrace.streams.consumer.FanOutConfig;
@@ -29,8 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The Kinesis engine of one node: reloads every stream from the {@link LogStore}'s metadata, serves the operations
  * of {@link #operations()}, and runs one background thread for time-driven work (status transitions, retention
  * trimming, on-demand scaling, subscription heartbeats and lifetimes, resuming subscriptions held at their delivery
- * limit). Transitions are also applied on access, so they
- * follow the injected clock exactly.
+ * limit), plus one for channel delivery when an object store is configured, so writing a large backlog to disk never
+ * delays heartbeats. Transitions are also applied on access, so they follow the injected clock exactly.
  *
  * <p>Thread safety: operations may be executed concurrently from any thread. {@link #close()} stops the background
  * thread; it does not close the {@link LogStore}, which belongs to the caller.
@@ -45,8 +48,11 @@ public final class KinesisEngine implements AutoCloseable {
     private final StreamRegistry streams;
     private final OnDemandScaler onDemandScaler;
     private final FanOut fanOut;
+    private final ChannelRegistry channels;
+    private final ChannelDelivery channelDelivery;
     private final OperationTable operations;
     private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService deliveryScheduler;
     private final ExecutorService fanOutPool;
 
     public KinesisEngine(LogStore store, EngineConfig config, Clock clock) {
@@ -72,17 +78,23 @@ public final class KinesisEngine implements AutoCloseable {
         this.fanOut = new FanOut(new ConsumerRegistry(store.metadata(), clock, fanOutConfig),
                 new SubscriptionHub(streams, fanOutConfig, clock, subscriptionExecutor, config.limitsEnforced()
                         ? SubscriptionThroughput.enforced(clock) : SubscriptionThroughput.unlimited()));
-        this.operations = KinesisOperations.table(streams, new AccountSettings(store.metadata(), clock), fanOut, config,
-                clock);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "millrace-streams-maintenance");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.channels = new ChannelRegistry(store.metadata(), clock);
+        this.channelDelivery = config.objectStoreRoot() == null ? null
+                : new ChannelDelivery(channels, streams, new BucketDirectory(config.objectStoreRoot()), clock);
+        this.operations = KinesisOperations.table(streams, new AccountSettings(store.metadata(), clock), fanOut,
+                channels, config, clock);
+        this.scheduler = daemonScheduler("millrace-streams-maintenance");
         scheduler.scheduleWithFixedDelay(() -> guarded(streams::tick), TICK_INTERVAL_MS, TICK_INTERVAL_MS,
                 TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> guarded(onDemandScaler::doWork), TICK_INTERVAL_MS, TICK_INTERVAL_MS,
                 TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> guarded(channels::tick), TICK_INTERVAL_MS, TICK_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
+        this.deliveryScheduler = channelDelivery == null ? null : daemonScheduler("millrace-channel-delivery");
+        if (deliveryScheduler != null) {
+            deliveryScheduler.scheduleWithFixedDelay(() -> guarded(channelDelivery::tick), TICK_INTERVAL_MS,
+                    TICK_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        }
         if (fanOutExecutor == null) {
             // With a caller's executor (tests), only the caller drives subscriptions: runMaintenance() and its own
             // calls, so time-driven events happen exactly when it advances its clock, never on this thread.
@@ -118,14 +130,34 @@ public final class KinesisEngine implements AutoCloseable {
         onDemandScaler.doWork();
         streams.trimExpired();
         fanOut.subscriptions().tick();
+        deliverChannels();
+    }
+
+    /** Applies due channel transitions and delivers the channels whose freshness interval has passed (tests). */
+    private void deliverChannels() {
+        channels.tick();
+        if (channelDelivery != null) {
+            channelDelivery.tick();
+        }
     }
 
     @Override
     public void close() {
         scheduler.shutdownNow();
+        if (deliveryScheduler != null) {
+            deliveryScheduler.shutdownNow();
+        }
         if (fanOutPool != null) {
             fanOutPool.shutdownNow();
         }
+    }
+
+    private static ScheduledExecutorService daemonScheduler(String threadName) {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Subscriptions only read and hand events on, never wait, so a few threads serve any number of them. */

@@ -52,6 +52,11 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return URI.create("https://127.0.0.1:" + server.port());
     }
 
+    /** The server's data directory (channels deliver into its {@code s3/} subdirectory). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public int port() {
         return server.port();
     }

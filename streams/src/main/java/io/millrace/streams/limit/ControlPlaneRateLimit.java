@@ -34,7 +34,9 @@ public final class ControlPlaneRateLimit {
             Map.entry("DescribeAccountSettings", 5), Map.entry("UpdateAccountSettings", 5),
             Map.entry("UpdateStreamRecordDistributionStrategy", 5),
             Map.entry("RegisterStreamConsumer", 5), Map.entry("DeregisterStreamConsumer", 5),
-            Map.entry("ListStreamConsumers", 5), Map.entry("DescribeStreamConsumer", 20));
+            Map.entry("ListStreamConsumers", 5), Map.entry("DescribeStreamConsumer", 20),
+            Map.entry("CreateChannel", 5), Map.entry("DescribeChannel", 5), Map.entry("ListChannels", 5),
+            Map.entry("UpdateChannel", 5), Map.entry("DeleteChannel", 5));
 
     private final Clock clock;
     private final Map<BucketKey, TokenBucket> buckets = new ConcurrentHashMap<>();

@@ -8,5 +8,5 @@ public record StreamDescriptionSummary(String streamName, String streamARN, Stre
         StreamModeDetails streamModeDetails, Integer retentionPeriodHours, Instant streamCreationTimestamp,
         List<EnhancedMetrics> enhancedMonitoring, EncryptionType encryptionType, String keyId, Integer openShardCount,
         Integer consumerCount, Integer maxRecordSizeInKiB, RecordDistributionStrategy recordDistributionStrategy,
-        WarmThroughputObject warmThroughput) {
+        WarmThroughputObject warmThroughput, Integer channelCount) {
 }

@@ -1,6 +1,7 @@
 package io.millrace.streams.op;
 
 import io.millrace.streams.EngineConfig;
+import io.millrace.streams.channel.ChannelRegistry;
 import io.millrace.streams.model.StreamMode;
 import io.millrace.streams.stream.Stream;
 import io.millrace.streams.stream.StreamMetadata;
@@ -14,10 +15,12 @@ import java.util.List;
  */
 public final class DescribeLimits implements SyncOperation<DescribeLimitsRequest, DescribeLimitsResponse> {
     private final StreamRegistry streams;
+    private final ChannelRegistry channels;
     private final EngineConfig config;
 
-    DescribeLimits(StreamRegistry streams, EngineConfig config) {
+    DescribeLimits(StreamRegistry streams, ChannelRegistry channels, EngineConfig config) {
         this.streams = streams;
+        this.channels = channels;
         this.config = config;
     }
 
@@ -28,6 +31,7 @@ public final class DescribeLimits implements SyncOperation<DescribeLimitsRequest
         int openShards = (int) all.stream().mapToLong(StreamMetadata::openShardCount).sum();
         int onDemandStreams = (int) all.stream().filter(m -> m.mode() == StreamMode.ON_DEMAND).count();
         return new DescribeLimitsResponse(config.shardLimit(), openShards, onDemandStreams,
-                config.onDemandStreamCountLimit());
+                config.onDemandStreamCountLimit(), channels.count(context.accountId(), context.region()),
+                ChannelRegistry.CHANNEL_COUNT_LIMIT);
     }
 }

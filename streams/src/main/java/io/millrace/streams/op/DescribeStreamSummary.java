@@ -1,6 +1,7 @@
 package io.millrace.streams.op;
 
 import io.millrace.streams.account.AccountSettings;
+import io.millrace.streams.channel.ChannelRegistry;
 import io.millrace.streams.consumer.ConsumerRegistry;
 import io.millrace.streams.model.EncryptionType;
 import io.millrace.streams.model.StreamDescriptionSummary;
@@ -25,12 +26,15 @@ public final class DescribeStreamSummary
     private final StreamRegistry streams;
     private final AccountSettings accounts;
     private final ConsumerRegistry consumers;
+    private final ChannelRegistry channels;
     private final Clock clock;
 
-    DescribeStreamSummary(StreamRegistry streams, AccountSettings accounts, ConsumerRegistry consumers, Clock clock) {
+    DescribeStreamSummary(StreamRegistry streams, AccountSettings accounts, ConsumerRegistry consumers,
+            ChannelRegistry channels, Clock clock) {
         this.streams = streams;
         this.accounts = accounts;
         this.consumers = consumers;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -48,7 +52,7 @@ public final class DescribeStreamSummary
                 consumers.list(stream).size(),
                 stream.maxRecordSizeKiB(), onDemand ? stream.distributionStrategy() : null,
                 onDemand && accounts.commitment(key.accountId(), key.region()).committed()
-                        ? warmThroughput(stream) : null));
+                        ? warmThroughput(stream) : null, channels.countForStream(stream.storageKey())));
     }
 
     /** Shown only for ON_DEMAND streams of committed accounts, as the model documents. */

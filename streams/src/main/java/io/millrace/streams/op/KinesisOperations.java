@@ -2,6 +2,7 @@ package io.millrace.streams.op;
 
 import io.millrace.streams.EngineConfig;
 import io.millrace.streams.account.AccountSettings;
+import io.millrace.streams.channel.ChannelRegistry;
 import io.millrace.streams.limit.ControlPlaneRateLimit;
 import io.millrace.streams.limit.FaultInjection;
 import io.millrace.streams.limit.FaultPlan;
@@ -25,7 +26,7 @@ public final class KinesisOperations {
     }
 
     public static OperationTable table(StreamRegistry streams, AccountSettings accounts, FanOut fanOut,
-            EngineConfig config, Clock clock) {
+            ChannelRegistry channels, EngineConfig config, Clock clock) {
         byte[] secret = config.iteratorSecret();
         ShardIteratorCodec iterators = new ShardIteratorCodec(secret);
         PageTokens tokens = new PageTokens(new NextTokenCodec(secret), clock, config.nextTokenTtlMs());
@@ -35,10 +36,10 @@ public final class KinesisOperations {
                 config.limitsEnforced() ? new ControlPlaneRateLimit(clock) : null,
                 new FaultInjection(config.faultPlan()));
         rows.add("CreateStream", CreateStreamRequest.class, new CreateStream(streams, config, clock));
-        rows.add("DeleteStream", DeleteStreamRequest.class, new DeleteStream(streams, config, fanOut));
+        rows.add("DeleteStream", DeleteStreamRequest.class, new DeleteStream(streams, config, fanOut, channels));
         rows.add("DescribeStream", DescribeStreamRequest.class, new DescribeStream(streams, clock));
         rows.add("DescribeStreamSummary", DescribeStreamSummaryRequest.class,
-                new DescribeStreamSummary(streams, accounts, fanOut.consumers(), clock));
+                new DescribeStreamSummary(streams, accounts, fanOut.consumers(), channels, clock));
         rows.add("ListStreams", ListStreamsRequest.class, new ListStreams(streams, tokens));
         rows.add("ListShards", ListShardsRequest.class, new ListShards(streams, tokens, clock));
         rows.add("PutRecord", PutRecordRequest.class, new PutRecord(streams, throughput, clock));
@@ -56,7 +57,7 @@ public final class KinesisOperations {
         rows.add("TagResource", TagResourceRequest.class, new TagResource(streams));
         rows.add("UntagResource", UntagResourceRequest.class, new UntagResource(streams));
         rows.add("ListTagsForResource", ListTagsForResourceRequest.class, new ListTagsForResource(streams));
-        rows.add("DescribeLimits", DescribeLimitsRequest.class, new DescribeLimits(streams, config));
+        rows.add("DescribeLimits", DescribeLimitsRequest.class, new DescribeLimits(streams, channels, config));
         rows.add("DescribeAccountSettings", DescribeAccountSettingsRequest.class, new DescribeAccountSettings(accounts));
         addModelOperations(rows, streams, accounts, config, clock);
         rows.add("SplitShard", SplitShardRequest.class, new SplitShard(streams, config, clock));
@@ -64,6 +65,7 @@ public final class KinesisOperations {
         rows.add("UpdateShardCount", UpdateShardCountRequest.class, new UpdateShardCount(streams, config, clock));
         rows.add("UpdateStreamMode", UpdateStreamModeRequest.class, new UpdateStreamMode(streams, config, clock));
         addFanOut(rows, streams, fanOut, tokens, clock);
+        addChannels(rows, streams, channels, tokens, config, clock);
         OperationTable table = rows.builder.build();
         for (FaultPlan.Rule rule : config.faultPlan().rules()) {
             if (table.lookup(rule.operation()) == null) {
@@ -85,6 +87,16 @@ public final class KinesisOperations {
                 new DeregisterStreamConsumer(lookup, fanOut.consumers(), fanOut.subscriptions()));
         rows.add("SubscribeToShard", SubscribeToShardRequest.class,
                 new SubscribeToShard(streams, fanOut.consumers(), fanOut.subscriptions(), clock));
+    }
+
+    /** Channels (reference 9.1, 9.2). */
+    private static void addChannels(Rows rows, StreamRegistry streams, ChannelRegistry channels, PageTokens tokens,
+            EngineConfig config, Clock clock) {
+        rows.add("CreateChannel", CreateChannelRequest.class, new CreateChannel(streams, channels, config, clock));
+        rows.add("DescribeChannel", DescribeChannelRequest.class, new DescribeChannel(channels));
+        rows.add("ListChannels", ListChannelsRequest.class, new ListChannels(channels, tokens));
+        rows.add("UpdateChannel", UpdateChannelRequest.class, new UpdateChannel(channels, config, clock));
+        rows.add("DeleteChannel", DeleteChannelRequest.class, new DeleteChannel(channels, config, clock));
     }
 
     /** Encryption, monitoring, resource policies, stream and account settings (reference 3.1, 3.2, 3.8–3.10, 9.3). */

@@ -15,6 +15,7 @@ final class PageTokens {
     static final byte LIST_STREAMS = 'S';
     static final byte LIST_SHARDS = 'H';
     static final byte LIST_STREAM_CONSUMERS = 'C';
+    static final byte LIST_CHANNELS = 'N';
 
     private final NextTokenCodec codec;
     private final Clock clock;

@@ -45,4 +45,12 @@ class ControlPlaneRateLimitTest {
         assertThat(ControlPlaneRateLimit.tps("GetRecords")).isZero();
         assertThat(ControlPlaneRateLimit.tps("DescribeStreamSummary")).isEqualTo(20);
     }
+
+    @Test
+    void everyChannelOperationIsLimitedToFivePerSecond() {
+        for (String name : java.util.List.of("CreateChannel", "DescribeChannel", "ListChannels", "UpdateChannel",
+                "DeleteChannel")) {
+            assertThat(ControlPlaneRateLimit.tps(name)).as(name).isEqualTo(5);
+        }
+    }
 }

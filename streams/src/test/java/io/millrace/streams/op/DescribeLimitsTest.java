@@ -21,6 +21,6 @@ class DescribeLimitsTest {
         kinesis.call("CreateStream", create("p", 3));
         kinesis.call("CreateStream", createOnDemand("od"));
         DescribeLimitsResponse limits = kinesis.call("DescribeLimits", new DescribeLimitsRequest());
-        assertThat(limits).isEqualTo(new DescribeLimitsResponse(500, 7, 1, 50));
+        assertThat(limits).isEqualTo(new DescribeLimitsResponse(500, 7, 1, 50, 0, 50));
     }
 }

@@ -1,0 +1,146 @@
+package io.millrace.server.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ChannelDescription;
+import software.amazon.awssdk.services.kinesis.model.ChannelStatus;
+import software.amazon.awssdk.services.kinesis.model.CreateChannelRequest;
+import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
+import software.amazon.awssdk.services.kinesis.model.ListChannelsResponse;
+import software.amazon.awssdk.services.kinesis.model.RecordFormatType;
+import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesis.model.S3CompressionType;
+import software.amazon.awssdk.services.kinesis.model.StreamMode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Channels through the real AWS SDK for Java v2 (its Kinesis client has the channel operations since 2026). */
+class ChannelsIT {
+    @RegisterExtension
+    static final TestServer SERVER = new TestServer();
+    private static final String STREAM_ARN_PREFIX = "arn:aws:kinesis:us-east-1:000000000000:stream/";
+    private static KinesisClient cbor;
+    private static KinesisClient json;
+
+    @BeforeAll
+    static void clients() {
+        cbor = Clients.sync(SERVER.httpEndpoint(), true);
+        json = Clients.sync(SERVER.httpEndpoint(), false);
+    }
+
+    @AfterAll
+    static void closeClients() {
+        cbor.close();
+        json.close();
+    }
+
+    private static CreateChannelRequest channel(String name, String stream, String bucket, int freshnessSeconds) {
+        return CreateChannelRequest.builder().channelName(name)
+                .serviceExecutionRoleARN("arn:aws:iam::000000000000:role/delivery")
+                .streamConfigurationList(s -> s.streamARN(STREAM_ARN_PREFIX + stream)
+                        .recordConfiguration(r -> r.recordFormatType(RecordFormatType.JSON)))
+                .s3DestinationConfiguration(d -> d.dataFreshnessInSeconds(freshnessSeconds)
+                        .storageConfiguration(s -> s.bucketARN("arn:aws:s3:::" + bucket)
+                                .expectedBucketOwner("000000000000").compressionType(S3CompressionType.NONE)))
+                .build();
+    }
+
+    private static void createOnDemand(KinesisClient kinesis, String stream) {
+        kinesis.createStream(r -> r.streamName(stream).streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
+    }
+
+    @Test
+    void aChannelDeliversTheStreamsRecordsIntoTheS3Directory() throws Exception {
+        createOnDemand(cbor, "clicks");
+        ChannelDescription created = cbor.createChannel(channel("clicks-to-s3", "clicks", "clicks-bucket", 1))
+                .channelDescription();
+        assertThat(created.channelStatus()).isEqualTo(ChannelStatus.CREATING);
+        assertThat(created.channelARN()).isEqualTo("arn:aws:kinesis:us-east-1:000000000000:channel/clicks-to-s3");
+        cbor.putRecord(r -> r.streamName("clicks").partitionKey("k").data(SdkBytes.fromUtf8String("{\"a\":1}")));
+        cbor.putRecord(r -> r.streamName("clicks").partitionKey("k").data(SdkBytes.fromUtf8String("{\"a\":2}")));
+
+        List<Path> objects = awaitObjects(SERVER.dataDir().resolve("s3/clicks-bucket"), Duration.ofSeconds(20));
+        assertThat(objects).isNotEmpty();
+        StringBuilder delivered = new StringBuilder();
+        for (Path object : objects) {
+            delivered.append(Files.readString(object));
+        }
+        assertThat(delivered.toString()).isEqualTo("{\"a\":1}\n{\"a\":2}\n");
+        assertThat(cbor.describeChannel(r -> r.channelARN(created.channelARN())).channelDescription()
+                .channelStatus()).isEqualTo(ChannelStatus.ACTIVE);
+    }
+
+    @Test
+    void theLifecycleWorksThroughTheJsonProtocol() {
+        createOnDemand(json, "orders");
+        String arn = json.createChannel(channel("orders-to-s3", "orders", "orders-bucket", 300))
+                .channelDescription().channelARN();
+        assertThat(json.describeStreamSummary(r -> r.streamName("orders")).streamDescriptionSummary()
+                .channelCount()).isEqualTo(1);
+        assertThat(json.describeLimits().channelCountLimit()).isEqualTo(50);
+        ListChannelsResponse listed = json.listChannels(r -> r.streamFilter(f -> f.streamARN(STREAM_ARN_PREFIX
+                + "orders")));
+        assertThat(listed.channelSummaries()).singleElement()
+                .satisfies(s -> assertThat(s.channelARN()).isEqualTo(arn));
+        assertThat(json.updateChannel(r -> r.channelARN(arn).s3DestinationConfiguration(d -> d
+                .dataFreshnessInSeconds(60))).channelDescription().s3DestinationConfiguration()
+                .dataFreshnessInSeconds()).isEqualTo(60);
+        assertThatThrownBy(() -> json.deleteStream(r -> r.streamName("orders")))
+                .isInstanceOf(ResourceInUseException.class);
+        json.deleteChannel(r -> r.channelARN(arn));
+        assertThatThrownBy(() -> json.describeChannel(r -> r.channelARN(arn)))
+                .isInstanceOf(ResourceNotFoundException.class);
+        json.deleteStream(r -> r.streamName("orders"));
+    }
+
+    @Test
+    void unsupportedDestinationsAreRefusedHonestly() {
+        createOnDemand(cbor, "tables");
+        CreateChannelRequest tables = CreateChannelRequest.builder().channelName("t")
+                .serviceExecutionRoleARN("arn:aws:iam::000000000000:role/delivery")
+                .streamConfigurationList(s -> s.streamARN(STREAM_ARN_PREFIX + "tables")
+                        .recordConfiguration(r -> r.recordFormatType(RecordFormatType.JSON)))
+                .s3TablesDestinationConfiguration(d -> d.dataFreshnessInSeconds(60)
+                        .deadLetterQueueS3Configuration(q -> q.bucketARN("arn:aws:s3:::dlq")
+                                .expectedBucketOwner("000000000000"))
+                        .s3TablesConfigurationList(t -> t.tableBucketARN("arn:aws:s3tables:us-east-1:000000000000:"
+                                + "bucket/tb").namespace("ns").tableName("tbl").compressionType("NONE")))
+                .build();
+        assertThatThrownBy(() -> cbor.createChannel(tables))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("not supported by this version of Millrace");
+    }
+
+    private static List<Path> awaitObjects(Path bucket, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Path> objects = listObjects(bucket);
+        while (objects.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50); // polling the file system for the background delivery; bounded by the deadline
+            objects = listObjects(bucket);
+        }
+        return objects;
+    }
+
+    private static List<Path> listObjects(Path bucket) throws IOException {
+        if (!Files.isDirectory(bucket)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(bucket)) {
+            return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.millrace.streams.channel;
+
+import io.millrace.log.ReadResult;
+import io.millrace.log.ShardLog;
+import io.millrace.log.StoredRecord;
+import io.millrace.streams.model.ChannelStatus;
+import io.millrace.streams.stream.ShardMetadata;
+import io.millrace.streams.stream.Stream;
+import io.millrace.streams.stream.StreamKey;
+import io.millrace.streams.stream.StreamMetadata;
+import io.millrace.streams.stream.StreamRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Delivers the records of ACTIVE channels with an S3 destination to the embedded S3 directory, each
+ * DataFreshnessInSeconds: per shard (every shard of the stream, so records of closed parents are not lost), from
+ * the persisted position (initially the trim horizon) to the shard's end, one object per shard and round.
+ * JSON and STRING records are written one per line; BYTE_ARRAY records are concatenated as they are. Positions are
+ * persisted only after the objects are on disk, so delivery is at-least-once: a crash between the two re-delivers
+ * the same records into an object of the same key.
+ *
+ * <p>Thread safety: {@link #tick()} is synchronized, so the engine's delivery thread and an explicit
+ * {@code runMaintenance()} never deliver the same records twice at once.
+ */
+public final class ChannelDelivery {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelDelivery.class);
+    private static final int RECORDS_PER_READ = 10_000;
+    private static final long BYTES_PER_OBJECT = 64L << 20;
+    private static final DateTimeFormatter HOUR_PREFIX =
+            DateTimeFormatter.ofPattern("yyyy/MM/dd/HH/").withZone(ZoneOffset.UTC);
+
+    private final ChannelRegistry channels;
+    private final StreamRegistry streams;
+    private final BucketDirectory buckets;
+    private final Clock clock;
+
+    public ChannelDelivery(ChannelRegistry channels, StreamRegistry streams, BucketDirectory buckets, Clock clock) {
+        this.channels = channels;
+        this.streams = streams;
+        this.buckets = buckets;
+        this.clock = clock;
+    }
+
+    /** Delivers every channel whose freshness interval has passed since its last delivery. */
+    public synchronized void tick() {
+        long nowMs = clock.millis();
+        for (ChannelMetadata channel : channels.all()) {
+            if (channel.status() == ChannelStatus.ACTIVE && nowMs - channel.lastDeliveryMs() >= channel.freshnessMs()) {
+                deliver(channel, nowMs);
+            }
+        }
+    }
+
+    private void deliver(ChannelMetadata channel, long nowMs) {
+        StreamKey key = StreamKey.fromArn(channel.streamArn());
+        Stream stream = key == null ? null : streams.find(key).orElse(null);
+        if (stream == null || !stream.metadata().storageKey().equals(channel.streamStorageKey())) {
+            return; // the source stream is gone; nothing left to deliver
+        }
+        Map<String, Long> positions = new HashMap<>(channel.positions());
+        try {
+            for (ShardMetadata shard : stream.metadata().shards()) {
+                deliverShard(channel, stream, shard, positions, nowMs);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // Positions of the shards already written are kept below; the rest is retried next round.
+            LOG.warn("Channel {}: delivery to S3 failed, retrying next round", channel.arn(), e);
+        }
+        channels.recordDelivery(channel, positions, nowMs);
+    }
+
+    private void deliverShard(ChannelMetadata channel, Stream stream, ShardMetadata shard,
+            Map<String, Long> positions, long nowMs) throws IOException {
+        StreamMetadata metadata = stream.metadata();
+        ShardLog log = stream.log(shard.index());
+        long from = Math.max(positions.getOrDefault(shard.shardId(), 0L),
+                log.positionForTimestamp(metadata.readableFromMs(nowMs)));
+        while (from < log.endPosition()) {
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            long next = from;
+            while (next < log.endPosition() && content.size() < BYTES_PER_OBJECT) {
+                ReadResult read = log.read(next, RECORDS_PER_READ, BYTES_PER_OBJECT);
+                if (read.records().isEmpty()) {
+                    break;
+                }
+                for (StoredRecord record : read.records()) {
+                    RecordFormat.of(channel).write(record.data(), content);
+                }
+                next = read.nextPosition();
+            }
+            if (next == from) {
+                return;
+            }
+            buckets.put(S3Destination.bucketName(channel.destination()), objectKey(channel, shard, from, nowMs),
+                    compress(channel, content.toByteArray()));
+            positions.put(shard.shardId(), next);
+            from = next;
+        }
+    }
+
+    /**
+     * {@code <OutputKeyTemplate as a literal prefix>yyyy/MM/dd/HH/<channel>-<shardId>-<first position>[.gz]}, the
+     * hour being the delivery's (UTC).
+     */
+    private static String objectKey(ChannelMetadata channel, ShardMetadata shard, long fromPosition, long nowMs) {
+        String prefix = channel.destination().storageConfiguration().outputKeyTemplate();
+        String suffix = S3Destination.gzip(channel.destination()) ? ".gz" : "";
+        return (prefix == null ? "" : prefix) + HOUR_PREFIX.format(Instant.ofEpochMilli(nowMs))
+                + channel.name() + "-" + shard.shardId() + "-" + String.format("%020d", fromPosition) + suffix;
+    }
+
+    private static byte[] compress(ChannelMetadata channel, byte[] content) throws IOException {
+        if (!S3Destination.gzip(channel.destination())) {
+            return content;
+        }
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (OutputStream gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(content);
+        }
+        return compressed.toByteArray();
+    }
+}

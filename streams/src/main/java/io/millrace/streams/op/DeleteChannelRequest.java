@@ -1,0 +1,5 @@
+package io.millrace.streams.op;
+
+/** Input of DeleteChannel. */
+public record DeleteChannelRequest(String channelARN) {
+}

@@ -1,0 +1,154 @@
+package io.millrace.streams.channel;
+
+import io.millrace.streams.ChannelRequests;
+import io.millrace.streams.EngineFixture;
+import io.millrace.streams.op.UpdateChannelRequest;
+import io.millrace.streams.model.S3DestinationConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import static io.millrace.streams.ChannelRequests.CHANNEL_ARN_PREFIX;
+import static io.millrace.streams.ChannelRequests.channel;
+import static io.millrace.streams.ChannelRequests.s3;
+import static io.millrace.streams.Requests.createOnDemand;
+import static io.millrace.streams.Requests.put;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChannelDeliveryTest {
+    @TempDir
+    Path s3Root;
+    private EngineFixture kinesis;
+
+    @BeforeEach
+    void open() {
+        kinesis = ChannelRequests.engine(s3Root);
+        kinesis.call("CreateStream", createOnDemand("s"));
+    }
+
+    @AfterEach
+    void close() {
+        kinesis.close();
+    }
+
+    @Test
+    void recordsAppearInTheBucketOnceTheFreshnessIntervalPasses() {
+        kinesis.call("CreateChannel", channel("c", "s", "JSON", s3("bucket", "NONE", 60)));
+        kinesis.call("PutRecord", put("s", "k", "{\"n\":1}"));
+        kinesis.call("PutRecord", put("s", "k", "{\"n\":2}"));
+        kinesis.clock.advanceMs(59_999);
+        kinesis.engine().runMaintenance();
+        assertThat(objects("bucket")).isEmpty();
+
+        kinesis.clock.advanceMs(1);
+        kinesis.engine().runMaintenance();
+        List<Path> objects = objects("bucket");
+        assertThat(objects).singleElement().satisfies(p -> assertThat(p.toString())
+                .matches(".*/bucket/2015/01/22/01/c-shardId-\\d{12}-0{20}"));
+        assertThat(text(objects.get(0))).isEqualTo("{\"n\":1}\n{\"n\":2}\n");
+    }
+
+    @Test
+    void eachRecordIsDeliveredOnceAcrossRoundsAndARestart() {
+        kinesis.call("CreateChannel", channel("c", "s", "STRING", s3("bucket", "NONE", 10)));
+        kinesis.call("PutRecord", put("s", "k", "one"));
+        kinesis.clock.advanceMs(10_000);
+        kinesis.engine().runMaintenance();
+        kinesis.restart();
+        kinesis.call("PutRecord", put("s", "k", "two"));
+        kinesis.clock.advanceMs(10_000);
+        kinesis.engine().runMaintenance();
+        kinesis.clock.advanceMs(10_000);
+        kinesis.engine().runMaintenance(); // nothing new: no empty object either
+        assertThat(objects("bucket")).extracting(ChannelDeliveryTest::text).containsExactly("one\n", "two\n");
+    }
+
+    @Test
+    void byteArrayRecordsAreConcatenatedAndGzipped() throws IOException {
+        kinesis.call("CreateChannel", channel("c", "s", "BYTE_ARRAY", s3("raw", "GZIP", 1)));
+        kinesis.call("PutRecord", put("s", "k", "ab"));
+        kinesis.call("PutRecord", put("s", "k", "cd"));
+        kinesis.clock.advanceMs(1_000);
+        kinesis.engine().runMaintenance();
+        Path object = objects("raw").get(0);
+        assertThat(object.toString()).endsWith(".gz");
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(object))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("abcd");
+        }
+    }
+
+    @Test
+    void aShorterFreshnessFromUpdateChannelAppliesToTheNextRound() {
+        kinesis.call("CreateChannel", channel("c", "s", "JSON", s3("bucket", "NONE", 300)));
+        kinesis.engine().runMaintenance();
+        kinesis.call("UpdateChannel", new UpdateChannelRequest(CHANNEL_ARN_PREFIX + "c",
+                new S3DestinationConfiguration(5, null, null), null, null));
+        kinesis.call("PutRecord", put("s", "k", "{}"));
+        kinesis.clock.advanceMs(5_000);
+        kinesis.engine().runMaintenance();
+        assertThat(objects("bucket")).hasSize(1);
+    }
+
+    @Test
+    void aDeletedChannelDeliversNothingMore() {
+        kinesis.call("CreateChannel", channel("c", "s", "JSON", s3("bucket", "NONE", 1)));
+        kinesis.call("PutRecord", put("s", "k", "{}"));
+        kinesis.call("DeleteChannel", ChannelRequests.delete("c"));
+        kinesis.clock.advanceMs(1_000);
+        kinesis.engine().runMaintenance();
+        assertThat(objects("bucket")).isEmpty();
+    }
+
+    @Test
+    void positionsLostInACrashLeadToTheSameObjectBeingWrittenAgain() {
+        // A second registry on the same store delivers a round the engine's registry never hears of, as if the
+        // engine had crashed after writing the object and before recording its positions: the engine must deliver
+        // the records again (at-least-once), and within the hour into the same key.
+        kinesis.call("CreateChannel", channel("c", "s", "STRING", s3("bucket", "NONE", 1)));
+        kinesis.call("PutRecord", put("s", "k", "x"));
+        kinesis.engine().runMaintenance(); // ACTIVE
+        ChannelRegistry registry = new ChannelRegistry(kinesis.store.metadata(), kinesis.clock);
+        BucketDirectory buckets = new BucketDirectory(s3Root);
+        kinesis.clock.advanceMs(1_000);
+        new ChannelDelivery(registry, new io.millrace.streams.stream.StreamRegistry(kinesis.store, kinesis.clock),
+                buckets, kinesis.clock).tick();
+        Path first = objects("bucket").get(0);
+        long firstModified = first.toFile().lastModified();
+        assertThat(first.toFile().setLastModified(firstModified - 60_000)).isTrue();
+        kinesis.engine().runMaintenance();
+        assertThat(objects("bucket")).containsExactly(first);
+        assertThat(text(first)).isEqualTo("x\n");
+        assertThat(first.toFile().lastModified()).as("rewritten").isGreaterThan(firstModified - 60_000);
+    }
+
+    private List<Path> objects(String bucket) {
+        Path dir = s3Root.resolve(bucket);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
