@@ -1,6 +1,7 @@
 package io.millrace.streams.position;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,12 @@ import java.util.Optional;
 public final class SequenceNumberCodec {
     private static final int HEX_DIGITS = 47;
     private static final long MAX_SECONDS = 0xF_FFFF_FFFFL;
+    private static final long MARKER = 2;
+    private static final long VERSION = 2;
+    /** 2^192 has 58 decimal digits. */
+    private static final int MAX_DECIMAL_DIGITS = 58;
+    private static final long CHUNK = 1_000_000_000L;
+    private static final int CHUNK_DIGITS = 9;
 
     private SequenceNumberCodec() {
     }
@@ -49,15 +56,45 @@ public final class SequenceNumberCodec {
         if (number.sequenceIndex() < 0 || number.shardIndex() < 0) {
             throw new IllegalArgumentException("number: " + number + " (expected: non-negative index fields)");
         }
-        String hex = "2"
-                + hex(number.shardCreationSeconds() & MAX_SECONDS, 9)
-                + Integer.toHexString(number.shardIndex() & 0xF)
-                + hex(number.sequenceIndex(), 16)
-                + "00"
-                + hex(number.arrivalSeconds() & MAX_SECONDS, 9)
-                + hex(number.shardIndex() & 0xFFFF_FFFFL, 8)
-                + "2";
-        return new BigInteger(hex, 16).toString();
+        // The 188-bit value in three words (bit offsets in the class comment: digit d ends at bit (46 - d) * 4).
+        // Building it with shifts rather than a hex string and BigInteger keeps PutRecords and GetRecords, which
+        // number every record, from spending most of their time here.
+        long creation = number.shardCreationSeconds() & MAX_SECONDS;
+        long arrival = number.arrivalSeconds() & MAX_SECONDS;
+        long shard = number.shardIndex() & 0xFFFF_FFFFL;
+        long index = number.sequenceIndex();
+        long low = VERSION | shard << 4 | arrival << 36;
+        long middle = arrival >>> 28 | index << 16;
+        long high = index >>> 48 | (shard & 0xF) << 16 | creation << 20 | MARKER << 56;
+        return decimal(high, middle, low);
+    }
+
+    /** The decimal text of the unsigned 192-bit value {@code high:middle:low}, by long division in base 10^9. */
+    private static String decimal(long high, long middle, long low) {
+        int[] words = {(int) (high >>> 32), (int) high, (int) (middle >>> 32), (int) middle, (int) (low >>> 32),
+                (int) low};
+        byte[] digits = new byte[MAX_DECIMAL_DIGITS];
+        int start = digits.length;
+        int first = 0;
+        while (true) {
+            long remainder = 0;
+            for (int i = first; i < words.length; i++) {
+                long dividend = remainder << 32 | words[i] & 0xFFFF_FFFFL;
+                words[i] = (int) (dividend / CHUNK);
+                remainder = dividend % CHUNK;
+            }
+            while (first < words.length && words[first] == 0) {
+                first++;
+            }
+            boolean last = first == words.length;
+            for (int d = 0; d < CHUNK_DIGITS && (!last || remainder != 0); d++) {
+                digits[--start] = (byte) ('0' + remainder % 10);
+                remainder /= 10;
+            }
+            if (last) {
+                return new String(digits, start, digits.length - start, StandardCharsets.ISO_8859_1);
+            }
+        }
     }
 
     /** The fields of {@code decimal}, or empty when it is not a well-formed version 2 number. */
@@ -82,11 +119,4 @@ public final class SequenceNumberCodec {
                 Long.parseLong(hex.substring(29, 38), 16)));
     }
 
-    private static String hex(long value, int digits) {
-        String text = Long.toHexString(value);
-        if (text.length() > digits) {
-            throw new IllegalArgumentException("value: " + value + " (expected: fits in " + digits + " hex digits)");
-        }
-        return "0".repeat(digits - text.length()) + text;
-    }
 }

@@ -23,6 +23,28 @@ class SequenceNumberCodecProperties {
     }
 
     @Property
+    void encodingEqualsTheDecimalOfTheDocumentedHexLayout(
+            @ForAll @LongRange(min = 0, max = 0xF_FFFF_FFFFL) long createdS, @ForAll @IntRange(min = 0) int shard,
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long index,
+            @ForAll @LongRange(min = 0, max = 0xF_FFFF_FFFFL) long arrivalS) {
+        String hex = "2" + "%09x".formatted(createdS) + Integer.toHexString(shard & 0xF) + "%016x".formatted(index)
+                + "00" + "%09x".formatted(arrivalS) + "%08x".formatted(shard) + "2";
+
+        String decimal = SequenceNumberCodec.encode(new SequenceNumber(createdS, shard, index, arrivalS));
+
+        assertThat(decimal).isEqualTo(new BigInteger(hex, 16).toString());
+    }
+
+    @Test
+    void extremeFieldsEncodeAsTheirHexLayoutSays() {
+        assertThat(SequenceNumberCodec.encode(new SequenceNumber(0, 0, 0, 0)))
+                .isEqualTo(new BigInteger("2" + "0".repeat(45) + "2", 16).toString());
+        assertThat(SequenceNumberCodec.encode(new SequenceNumber(0xF_FFFF_FFFFL, Integer.MAX_VALUE, Long.MAX_VALUE,
+                0xF_FFFF_FFFFL))).isEqualTo(new BigInteger("2" + "f".repeat(9) + "f" + "7" + "f".repeat(15) + "00"
+                + "f".repeat(9) + "7fffffff" + "2", 16).toString());
+    }
+
+    @Property
     void numbersGrowWithPositionEvenWhenTheClockGoesBack(@ForAll @IntRange(min = 0) int shard,
             @ForAll @LongRange(min = 0, max = Long.MAX_VALUE - 2) long position,
             @ForAll @LongRange(min = 1_000_000_000_000L, max = 2_000_000_000_000L) long arrivalMs,
