@@ -38,7 +38,7 @@ final class ConstraintValidator {
     /** Throws {@code ValidationException} with every (up to ten) violation in {@code request}. */
     static void validate(StructureShape shape, ObjectNode request) {
         ConstraintValidator validator = new ConstraintValidator();
-        validator.structure(shape, request, "");
+        validator.structure(shape, request, null);
         if (!validator.messages.isEmpty()) {
             int count = validator.messages.size();
             throw KinesisError.VALIDATION.exception(count + " validation error" + (count == 1 ? "" : "s")
@@ -50,13 +50,14 @@ final class ConstraintValidator {
         return messages.size() >= MAX_MESSAGES;
     }
 
-    private void structure(StructureShape shape, JsonNode node, String prefix) {
+    /** @param parent where the structure sits, {@code null} for the request itself */
+    private void structure(StructureShape shape, JsonNode node, Location parent) {
         for (Member member : shape.members()) {
             if (isFull()) {
                 return;
             }
             JsonNode value = node.get(member.name());
-            String path = prefix + member.pathName();
+            Location path = new Location(parent, member.pathName(), 0);
             if (value == null) {
                 if (member.required()) {
                     fail(member.shape(), null, path, "Member must not be null");
@@ -67,7 +68,7 @@ final class ConstraintValidator {
         }
     }
 
-    private void value(Shape shape, JsonNode value, String path) {
+    private void value(Shape shape, JsonNode value, Location path) {
         if (shape instanceof StringShape string) {
             string(string, value, path);
         } else if (shape instanceof IntegerShape integer) {
@@ -81,11 +82,11 @@ final class ConstraintValidator {
         } else if (shape instanceof MapShape map) {
             map(map, value, path);
         } else if (shape instanceof StructureShape structure) {
-            structure(structure, value, path + ".");
+            structure(structure, value, path);
         }
     }
 
-    private void string(StringShape shape, JsonNode value, String path) {
+    private void string(StringShape shape, JsonNode value, Location path) {
         String text = value.textValue();
         if (shape.hasPattern() && !shape.pattern().matcher(text).matches()) {
             fail(shape, value, path,
@@ -98,7 +99,7 @@ final class ConstraintValidator {
         }
     }
 
-    private void range(Shape shape, Bounds range, JsonNode value, String path) {
+    private void range(Shape shape, Bounds range, JsonNode value, Location path) {
         long number = value.longValue();
         if (number < range.min()) {
             fail(shape, value, path, "Member must have value greater than or equal to " + range.min());
@@ -108,7 +109,7 @@ final class ConstraintValidator {
         }
     }
 
-    private void length(Shape shape, Bounds length, long actual, JsonNode value, String path) {
+    private void length(Shape shape, Bounds length, long actual, JsonNode value, Location path) {
         if (actual < length.min()) {
             fail(shape, value, path, "Member must have length greater than or equal to " + length.min());
         }
@@ -117,7 +118,7 @@ final class ConstraintValidator {
         }
     }
 
-    private void list(ListShape shape, JsonNode value, String path) {
+    private void list(ListShape shape, JsonNode value, Location path) {
         length(shape, shape.length(), value.size(), value, path);
         if (shape.member() instanceof StringShape element) {
             List<String> rules = ElementRules.describe(element);
@@ -135,11 +136,11 @@ final class ConstraintValidator {
             if (isFull()) {
                 return;
             }
-            value(shape.member(), item, path + "." + index++ + ".member");
+            value(shape.member(), item, new Location(path, null, index++));
         }
     }
 
-    private void map(MapShape shape, JsonNode value, String path) {
+    private void map(MapShape shape, JsonNode value, Location path) {
         length(shape, shape.length(), value.size(), value, path);
         boolean keysValid = true;
         boolean valuesValid = true;
@@ -156,10 +157,38 @@ final class ConstraintValidator {
         }
     }
 
-    private void fail(Shape shape, JsonNode value, String path, String constraint) {
+    private void fail(Shape shape, JsonNode value, Location path, String constraint) {
         if (!isFull()) {
-            messages.add("Value " + ValueText.render(shape, value) + " at '" + path + "' failed to satisfy constraint: "
-                    + constraint);
+            messages.add("Value " + ValueText.render(shape, value) + " at '" + path.render()
+                    + "' failed to satisfy constraint: " + constraint);
+        }
+    }
+
+    /**
+     * Where a value sits, as AWS names it in messages: {@code Records.2.member.Data}. Kept as a chain and rendered
+     * only for a message, because building the text for every member of every record cost more than checking them.
+     *
+     * @param parent the enclosing location, {@code null} at the top
+     * @param member the member name, or {@code null} for a list element
+     * @param index  the 1-based list index when {@code member} is null
+     */
+    private record Location(Location parent, String member, int index) {
+        String render() {
+            StringBuilder text = new StringBuilder();
+            appendTo(text);
+            return text.toString();
+        }
+
+        private void appendTo(StringBuilder text) {
+            if (parent != null) {
+                parent.appendTo(text);
+                text.append('.');
+            }
+            if (member != null) {
+                text.append(member);
+            } else {
+                text.append(index).append(".member");
+            }
         }
     }
 }

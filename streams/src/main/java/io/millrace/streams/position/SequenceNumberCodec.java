@@ -1,6 +1,7 @@
 package io.millrace.streams.position;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,12 @@ import java.util.Optional;
 public final class SequenceNumberCodec {
     private static final int HEX_DIGITS = 47;
     private static final long MAX_SECONDS = 0xF_FFFF_FFFFL;
-    private static final long BILLION = 1_000_000_000L;
+    private static final long MARKER = 2;
+    private static final long VERSION = 2;
+    /** 2^192 has 58 decimal digits. */
+    private static final int MAX_DECIMAL_DIGITS = 58;
+    private static final long CHUNK = 1_000_000_000L;
+    private static final int CHUNK_DIGITS = 9;
 
     private SequenceNumberCodec() {
     }
@@ -50,67 +56,44 @@ public final class SequenceNumberCodec {
         if (number.sequenceIndex() < 0 || number.shardIndex() < 0) {
             throw new IllegalArgumentException("number: " + number + " (expected: non-negative index fields)");
         }
-        char[] hex = new char[HEX_DIGITS];
-        hex[0] = '2';
-        putHex(hex, 1, number.shardCreationSeconds() & MAX_SECONDS, 9);
-        putHex(hex, 10, number.shardIndex() & 0xF, 1);
-        putHex(hex, 11, number.sequenceIndex(), 16);
-        putHex(hex, 27, 0, 2);
-        putHex(hex, 29, number.arrivalSeconds() & MAX_SECONDS, 9);
-        putHex(hex, 38, number.shardIndex() & 0xFFFF_FFFFL, 8);
-        hex[46] = '2';
-        return decimalOfHex(hex);
+        // The 188-bit value in three words (bit offsets in the class comment: digit d ends at bit (46 - d) * 4).
+        // Building it with shifts rather than a hex string and BigInteger keeps PutRecords and GetRecords, which
+        // number every record, from spending most of their time here.
+        long creation = number.shardCreationSeconds() & MAX_SECONDS;
+        long arrival = number.arrivalSeconds() & MAX_SECONDS;
+        long shard = number.shardIndex() & 0xFFFF_FFFFL;
+        long index = number.sequenceIndex();
+        long low = VERSION | shard << 4 | arrival << 36;
+        long middle = arrival >>> 28 | index << 16;
+        long high = index >>> 48 | (shard & 0xF) << 16 | creation << 20 | MARKER << 56;
+        return decimal(high, middle, low);
     }
 
-    /**
-     * The decimal form of an unsigned hexadecimal number of at most 48 digits. Every record a consumer receives
-     * needs one, so this avoids BigInteger (parse, then repeated big division, allocating throughout), which was
-     * the largest share of a SubscribeToShard stream's CPU: six 32-bit limbs are divided by 10^9 in place, nine
-     * decimal digits per pass, each step fitting a long.
-     */
-    static String decimalOfHex(char[] hex) {
-        if (hex.length == 0 || hex.length > 48) {
-            throw new IllegalArgumentException("hex digits: " + hex.length + " (expected: 1..48)");
-        }
-        long[] limbs = new long[6];
-        for (int i = 0; i < hex.length; i++) {
-            int digit = Character.digit(hex[i], 16);
-            if (digit < 0) {
-                throw new IllegalArgumentException("not a hex digit: " + hex[i]);
-            }
-            int fromRight = hex.length - 1 - i;
-            limbs[5 - fromRight / 8] |= (long) digit << (4 * (fromRight % 8));
-        }
-        char[] decimal = new char[63];
-        int at = decimal.length;
-        boolean isZero;
-        do {
+    /** The decimal text of the unsigned 192-bit value {@code high:middle:low}, by long division in base 10^9. */
+    private static String decimal(long high, long middle, long low) {
+        int[] words = {(int) (high >>> 32), (int) high, (int) (middle >>> 32), (int) middle, (int) (low >>> 32),
+                (int) low};
+        byte[] digits = new byte[MAX_DECIMAL_DIGITS];
+        int start = digits.length;
+        int first = 0;
+        while (true) {
             long remainder = 0;
-            isZero = true;
-            for (int i = 0; i < limbs.length; i++) {
-                long current = (remainder << 32) | limbs[i];
-                limbs[i] = current / BILLION;
-                remainder = current % BILLION;
-                isZero &= limbs[i] == 0;
+            for (int i = first; i < words.length; i++) {
+                long dividend = remainder << 32 | words[i] & 0xFFFF_FFFFL;
+                words[i] = (int) (dividend / CHUNK);
+                remainder = dividend % CHUNK;
             }
-            for (int d = 0; d < 9; d++) {
-                decimal[--at] = (char) ('0' + remainder % 10);
+            while (first < words.length && words[first] == 0) {
+                first++;
+            }
+            boolean last = first == words.length;
+            for (int d = 0; d < CHUNK_DIGITS && (!last || remainder != 0); d++) {
+                digits[--start] = (byte) ('0' + remainder % 10);
                 remainder /= 10;
             }
-        } while (!isZero);
-        while (at < decimal.length - 1 && decimal[at] == '0') {
-            at++;
-        }
-        return new String(decimal, at, decimal.length - at);
-    }
-
-    private static void putHex(char[] into, int offset, long value, int digits) {
-        if (digits < 16 && value >>> (4 * digits) != 0) {
-            throw new IllegalArgumentException("value: " + value + " (expected: fits in " + digits + " hex digits)");
-        }
-        for (int i = digits - 1; i >= 0; i--) {
-            into[offset + i] = Character.forDigit((int) (value & 0xF), 16);
-            value >>>= 4;
+            if (last) {
+                return new String(digits, start, digits.length - start, StandardCharsets.ISO_8859_1);
+            }
         }
     }
 
@@ -135,4 +118,5 @@ public final class SequenceNumberCodec {
                 Long.parseLong(hex.substring(11, 27), 16),
                 Long.parseLong(hex.substring(29, 38), 16)));
     }
+
 }

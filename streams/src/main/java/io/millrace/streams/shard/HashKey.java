@@ -13,6 +13,15 @@ public record HashKey(BigInteger value) implements Comparable<HashKey> {
     public static final HashKey MIN = new HashKey(BigInteger.ZERO);
     public static final HashKey MAX = new HashKey(SPACE_SIZE.subtract(BigInteger.ONE));
 
+    /** One digest per thread: looking MD5 up in the providers for every record routed cost more than hashing. */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM provides MD5", e);
+        }
+    });
+
     public HashKey {
         if (value.signum() < 0 || value.compareTo(SPACE_SIZE) >= 0) {
             throw new IllegalArgumentException("value: " + value + " (expected: in [0, 2^128-1])");
@@ -21,13 +30,10 @@ public record HashKey(BigInteger value) implements Comparable<HashKey> {
 
     /** The key Kinesis derives from a partition key: MD5 of its UTF-8 bytes as an unsigned big-endian integer. */
     public static HashKey ofPartitionKey(String partitionKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(partitionKey.getBytes(StandardCharsets.UTF_8));
-            return new HashKey(new BigInteger(1, digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM provides MD5", e);
-        }
+        byte[] digest = MD5.get().digest(partitionKey.getBytes(StandardCharsets.UTF_8));
+        return new HashKey(new BigInteger(1, digest));
     }
+
 
     /**
      * Parses a request's {@code ExplicitHashKey} (already matching {@code 0|([1-9]\d{0,38})}).

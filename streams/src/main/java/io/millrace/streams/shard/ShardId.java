@@ -4,6 +4,9 @@ import java.util.OptionalInt;
 
 /** A shard's identity within its stream, printed {@code shardId-%012d}. Immutable. */
 public record ShardId(int index) implements Comparable<ShardId> {
+    private static final String NAME_PREFIX = "shardId-";
+    private static final int NAME_DIGITS = 12;
+    private static final String ZEROS = "0".repeat(NAME_DIGITS);
 
     public ShardId {
         if (index < 0) {
@@ -39,7 +42,9 @@ public record ShardId(int index) implements Comparable<ShardId> {
         return name(index);
     }
 
+    /** {@code shardId-} and the index in twelve digits; built by hand because PutRecords names shards per batch. */
     public static String name(int index) {
-        return "shardId-%012d".formatted(index);
+        String digits = Integer.toString(index);
+        return NAME_PREFIX + ZEROS.substring(Math.min(digits.length(), NAME_DIGITS)) + digits;
     }
 }

@@ -1,10 +1,7 @@
 package io.millrace.streams.position;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
@@ -16,32 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SequenceNumberCodecProperties {
 
     @Property
-    void theDecimalFormOfAHexNumberIsBigIntegers(@ForAll @IntRange(min = 1, max = 48) int digits,
-            @ForAll("bits") long[] words) {
-        StringBuilder hex = new StringBuilder();
-        for (long word : words) {
-            hex.append(String.format("%016x", word));
-        }
-        String text = hex.substring(0, digits);
-        assertThat(SequenceNumberCodec.decimalOfHex(text.toCharArray()))
-                .isEqualTo(new BigInteger(text, 16).toString());
-    }
-
-    @Provide
-    Arbitrary<long[]> bits() {
-        // Three 64-bit words, biased towards all-zero and all-one words to reach the limb edges.
-        return Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.of(0L, -1L, 1L, Long.MIN_VALUE))
-                .array(long[].class).ofSize(3);
-    }
-
-    @Test
-    void zeroAndTheLargest48DigitNumberConvert() {
-        assertThat(SequenceNumberCodec.decimalOfHex("000".toCharArray())).isEqualTo("0");
-        String max = "f".repeat(48);
-        assertThat(SequenceNumberCodec.decimalOfHex(max.toCharArray())).isEqualTo(new BigInteger(max, 16).toString());
-    }
-
-    @Property
     void encodedNumbersRoundTripAndAreAlways56Digits(@ForAll @LongRange(min = 0, max = 0xF_FFFF_FFFFL) long createdS,
             @ForAll @IntRange(min = 0) int shard, @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long index,
             @ForAll @LongRange(min = 0, max = 0xF_FFFF_FFFFL) long arrivalS) {
@@ -49,6 +20,28 @@ class SequenceNumberCodecProperties {
         String decimal = SequenceNumberCodec.encode(number);
         assertThat(decimal).hasSize(56).matches("[1-9][0-9]*");
         assertThat(SequenceNumberCodec.decode(decimal)).contains(number);
+    }
+
+    @Property
+    void encodingEqualsTheDecimalOfTheDocumentedHexLayout(
+            @ForAll @LongRange(min = 0, max = 0xF_FFFF_FFFFL) long createdS, @ForAll @IntRange(min = 0) int shard,
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long index,
+            @ForAll @LongRange(min = 0, max = 0xF_FFFF_FFFFL) long arrivalS) {
+        String hex = "2" + "%09x".formatted(createdS) + Integer.toHexString(shard & 0xF) + "%016x".formatted(index)
+                + "00" + "%09x".formatted(arrivalS) + "%08x".formatted(shard) + "2";
+
+        String decimal = SequenceNumberCodec.encode(new SequenceNumber(createdS, shard, index, arrivalS));
+
+        assertThat(decimal).isEqualTo(new BigInteger(hex, 16).toString());
+    }
+
+    @Test
+    void extremeFieldsEncodeAsTheirHexLayoutSays() {
+        assertThat(SequenceNumberCodec.encode(new SequenceNumber(0, 0, 0, 0)))
+                .isEqualTo(new BigInteger("2" + "0".repeat(45) + "2", 16).toString());
+        assertThat(SequenceNumberCodec.encode(new SequenceNumber(0xF_FFFF_FFFFL, Integer.MAX_VALUE, Long.MAX_VALUE,
+                0xF_FFFF_FFFFL))).isEqualTo(new BigInteger("2" + "f".repeat(9) + "f" + "7" + "f".repeat(15) + "00"
+                + "f".repeat(9) + "7fffffff" + "2", 16).toString());
     }
 
     @Property
