@@ -8,6 +8,7 @@ import io.millrace.log.local.LocalLogConfig;
 import io.millrace.log.local.LocalLogStore;
 import io.millrace.log.memory.InMemoryLogStore;
 import io.millrace.protocol.codec.KinesisProtocol;
+import io.millrace.protocol.model.ServiceModel;
 import io.millrace.server.auth.AccessControl;
 import io.millrace.server.auth.Authentication;
 import io.millrace.server.auth.CredentialsFile;
@@ -60,8 +61,10 @@ public final class Millrace implements AutoCloseable {
     public static Millrace start(ServerConfig config) {
         Authentication authentication = authentication(config, Authentication.KINESIS_SERVICE);
         Authentication firehoseAuthentication = authentication(config, Authentication.FIREHOSE_SERVICE);
-        // Loading the service model is the slowest part of start-up; it overlaps with opening storage.
+        // Loading the service models is the slowest part of start-up; it overlaps with opening storage.
         CompletableFuture<KinesisProtocol> protocol = CompletableFuture.supplyAsync(KinesisProtocol::kinesis);
+        CompletableFuture<KinesisProtocol> firehoseProtocol =
+                CompletableFuture.supplyAsync(() -> KinesisProtocol.of(ServiceModel.firehose()));
         LogStore store = openStore(config);
         try {
             EngineConfig engineConfig = EngineConfig.defaults()
@@ -82,7 +85,8 @@ public final class Millrace implements AutoCloseable {
             ServiceRoute kinesis = new ServiceRoute(protocol.join(), engine.operations(), authentication,
                     new AccessControl(engine.resourcePolicies(), Authentication.KINESIS_SERVICE));
             KinesisDispatcher dispatcher = new KinesisDispatcher(kinesis,
-                    List.of(FirehoseRoute.of(firehose.operations(), firehoseAuthentication)), workers);
+                    List.of(FirehoseRoute.of(firehose.operations(), firehoseProtocol.join(), firehoseAuthentication)),
+                    workers);
             HttpServer http = HttpServer.start(config.transport(), dispatcher);
             firehose.start(); // last, so a failed start leaves no delivery thread behind
             return new Millrace(config, store, engine, firehose, workers, http);

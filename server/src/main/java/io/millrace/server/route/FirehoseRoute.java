@@ -4,7 +4,6 @@ import io.millrace.firehose.op.FirehoseContext;
 import io.millrace.firehose.op.FirehoseOperations;
 import io.millrace.protocol.auth.ResourcePolicyLookup;
 import io.millrace.protocol.codec.KinesisProtocol;
-import io.millrace.protocol.model.ServiceModel;
 import io.millrace.server.auth.AccessControl;
 import io.millrace.server.auth.Authentication;
 import io.millrace.streams.op.OperationTable;
@@ -18,12 +17,13 @@ public final class FirehoseRoute {
     private FirehoseRoute() {
     }
 
-    public static ServiceRoute of(FirehoseOperations operations, Authentication authentication) {
+    public static ServiceRoute of(FirehoseOperations operations, KinesisProtocol protocol,
+                                  Authentication authentication) {
         OperationTable.Builder table = OperationTable.builder(FirehoseOperations.TARGET_PREFIX);
         for (FirehoseOperations.Entry<?, ?> entry : operations.entries()) {
             add(table, entry);
         }
-        return new ServiceRoute(KinesisProtocol.of(ServiceModel.firehose()), table.build(), authentication,
+        return new ServiceRoute(protocol, table.build(), authentication,
                 new AccessControl(ResourcePolicyLookup.NONE, Authentication.FIREHOSE_SERVICE));
     }
 
