@@ -12,6 +12,8 @@ public enum KinesisError implements ServiceError {
     PROVISIONED_THROUGHPUT_EXCEEDED("ProvisionedThroughputExceededException", 400, true),
     EXPIRED_ITERATOR("ExpiredIteratorException", 400, false),
     EXPIRED_NEXT_TOKEN("ExpiredNextTokenException", 400, false),
+    /** The answer to a valid request that carried {@code DryRun: true} (2026 supplement). */
+    DRY_RUN_OPERATION("DryRunOperationException", 400, false),
     VALIDATION("ValidationException", 400, false),
     SERIALIZATION("SerializationException", 400, false),
     UNKNOWN_OPERATION("UnknownOperationException", 400, false),

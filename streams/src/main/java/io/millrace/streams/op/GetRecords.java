@@ -66,6 +66,7 @@ public final class GetRecords implements SyncOperation<GetRecordsRequest, GetRec
         if (log == null) {
             throw StreamErrors.shardDoesNotExist(key, iterator.shardIndex());
         }
+        DryRun.stopIfRequested(request.dryRun());
         StreamMetadata metadata = stream.metadata();
         if (!throughput.tryRead(metadata.storageKey(), iterator.shardIndex())) {
             throw KinesisError.PROVISIONED_THROUGHPUT_EXCEEDED.exception(

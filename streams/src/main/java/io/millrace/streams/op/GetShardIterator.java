@@ -55,6 +55,7 @@ public final class GetShardIterator implements SyncOperation<GetShardIteratorReq
             throw StreamErrors.shardDoesNotExist(key, shardIndex);
         }
         long position = position(request, stream.log(shardIndex), shard, key);
+        DryRun.stopIfRequested(request.dryRun());
         return new GetShardIteratorResponse(iterators.encode(new ShardIterator(key.accountId(), key.region(),
                 key.name(), metadata.creationMs(), shardIndex, position, nowMs)));
     }

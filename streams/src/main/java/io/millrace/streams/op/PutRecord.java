@@ -48,6 +48,7 @@ public final class PutRecord implements Operation<PutRecordRequest, PutRecordRes
         Stream stream = streams.requireWritable(key);
         StreamMetadata metadata = stream.metadata();
         RecordWriter.checkSize(metadata, request.data(), request.partitionKey());
+        DryRun.stopIfRequested(request.dryRun());
         Routed routed = stream.withOpenShards(() -> {
             StreamMetadata current = stream.metadata();
             int shardIndex = RecordWriter.route(stream, request.partitionKey(), explicitHashKey);

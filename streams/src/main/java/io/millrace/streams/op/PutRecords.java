@@ -57,6 +57,7 @@ public final class PutRecords implements Operation<PutRecordsRequest, PutRecords
         Stream stream = streams.requireWritable(key);
         StreamMetadata checked = stream.metadata();
         entries.forEach(entry -> RecordWriter.checkSize(checked, entry.data(), entry.partitionKey()));
+        DryRun.stopIfRequested(request.dryRun());
         PutRecordsResultEntry[] results = new PutRecordsResultEntry[entries.size()];
         long nowMs = clock.millis();
         List<CompletableFuture<Void>> batches = stream.withOpenShards(() -> {

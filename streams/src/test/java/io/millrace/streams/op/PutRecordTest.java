@@ -37,6 +37,17 @@ class PutRecordTest {
     }
 
     @Test
+    void aDryRunIsRefusedWithDryRunOperationAndWritesNothing() {
+        kinesis.call("CreateStream", create("s", 1));
+        PutRecordRequest dryRun = new PutRecordRequest("s", new byte[] {1}, "k", null, null, null, null, true);
+        assertThat(kinesis.message("PutRecord", dryRun, KinesisError.DRY_RUN_OPERATION))
+                .isEqualTo("Request would have succeeded, but DryRun flag is set.");
+        PutRecordResponse real = kinesis.call("PutRecord", put("s", "k", "x"));
+        assertThat(SequenceNumberCodec.decode(real.sequenceNumber()).orElseThrow().sequenceIndex())
+                .as("the dry run took no position").isEqualTo(1);
+    }
+
+    @Test
     void partitionKeysAreRoutedByTheirMd5() {
         kinesis.call("CreateStream", create("s", 4));
         // MD5("a") = 0cc175b9... which lies in the first quarter of the hash space.
