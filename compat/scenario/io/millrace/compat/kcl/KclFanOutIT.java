@@ -10,19 +10,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
-import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.kinesis.retrieval.fanout.FanOutConfig;
 
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Kinesis Client Library as an enhanced fan-out consumer of Millrace: it registers a stream consumer and reads
- * over SubscribeToShard event streams. Skipped, visibly, on a Millrace that answers the consumer operations with
- * UnknownOperationException.
+ * over SubscribeToShard event streams.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class KclFanOutIT {
@@ -57,8 +53,6 @@ class KclFanOutIT {
         kinesis.waiter().waitUntilStreamExists(r -> r.streamName(stream)).join();
         String streamArn = kinesis.describeStreamSummary(r -> r.streamName(stream)).join()
                 .streamDescriptionSummary().streamARN();
-        assumeTrue(supportsConsumers(streamArn),
-                "this Millrace answers ListStreamConsumers with UnknownOperationException: no enhanced fan-out yet");
         KclVersion.createLeaseTable(dynamo, application);
         Producer producer = new Producer(kinesis, stream, 6);
         Ledger ledger = new Ledger();
@@ -84,18 +78,5 @@ class KclFanOutIT {
     private KclApplication startFanOut(String application, String stream, Ledger ledger) {
         return KclApplication.start(application, stream, kinesis, dynamo, cloudWatch, ledger,
                 (name, client) -> new FanOutConfig(client).streamName(name).applicationName(application));
-    }
-
-    private static boolean supportsConsumers(String streamArn) {
-        try {
-            kinesis.listStreamConsumers(r -> r.streamARN(streamArn)).join();
-            return true;
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof KinesisException kinesisError
-                    && "UnknownOperationException".equals(kinesisError.awsErrorDetails().errorCode())) {
-                return false;
-            }
-            throw e;
-        }
     }
 }
