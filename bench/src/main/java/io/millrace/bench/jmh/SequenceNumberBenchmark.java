@@ -1,6 +1,7 @@
 package io.millrace.bench.jmh;
 
 import io.millrace.streams.position.SequenceNumberCodec;
+import io.millrace.streams.position.SequenceNumberEncoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,10 +28,18 @@ public class SequenceNumberBenchmark {
     private static final long SHARD_CREATED_MS = 1_764_000_000_000L;
 
     private long position = 1_000_000;
+    private final SequenceNumberEncoder encoder = new SequenceNumberEncoder();
 
     @Benchmark
     public String forRecord() {
         position++;
         return SequenceNumberCodec.forRecord(SHARD_CREATED_MS, 3, position, SHARD_CREATED_MS + position);
+    }
+
+    /** The same numbers through the encoder responses use: consecutive positions, a new arrival second per 1,000. */
+    @Benchmark
+    public String encoderForConsecutiveRecords() {
+        position++;
+        return encoder.forRecord(SHARD_CREATED_MS, 3, position, SHARD_CREATED_MS + position);
     }
 }

@@ -9,6 +9,7 @@ import io.millrace.streams.model.Record;
 import io.millrace.streams.model.SubscribeToShardEvent;
 import io.millrace.streams.position.SequenceNumber;
 import io.millrace.streams.position.SequenceNumberCodec;
+import io.millrace.streams.position.SequenceNumberEncoder;
 import io.millrace.streams.stream.ChildShards;
 import io.millrace.streams.stream.ShardMetadata;
 import io.millrace.streams.stream.Stream;
@@ -222,8 +223,9 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
             position = read.nextPosition();
             StoredRecord last = stored.get(stored.size() - 1);
             long behindMs = position >= log.endPosition() ? 0 : Math.max(0, nowMs - last.arrivalMs());
+            SequenceNumberEncoder numbers = new SequenceNumberEncoder();
             List<Record> records = stored.stream().map(r -> new Record(
-                    SequenceNumberCodec.forRecord(shard.creationMs(), shardIndex, r.position(), r.arrivalMs()),
+                    numbers.forRecord(shard.creationMs(), shardIndex, r.position(), r.arrivalMs()),
                     Instant.ofEpochMilli(r.arrivalMs()), r.data(), r.partitionKey(), null)).toList();
             return new SubscribeToShardEvent(records, records.get(records.size() - 1).sequenceNumber(), behindMs,
                     null);

@@ -6,6 +6,7 @@ import io.millrace.log.StoredRecord;
 import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.limit.ShardThroughput;
 import io.millrace.streams.model.Record;
+import io.millrace.streams.position.SequenceNumberEncoder;
 import io.millrace.streams.position.ShardIterator;
 import io.millrace.streams.position.ShardIteratorCodec;
 import io.millrace.streams.stream.ChildShards;
@@ -82,8 +83,10 @@ public final class GetRecords implements SyncOperation<GetRecordsRequest, GetRec
         long next = stored.isEmpty() ? from : read.nextPosition();
         long millisBehindLatest = next >= log.endPosition() || stored.isEmpty()
                 ? 0 : Math.max(0, nowMs - stored.get(stored.size() - 1).arrivalMs());
+        SequenceNumberEncoder numbers = new SequenceNumberEncoder();
+        long shardCreationMs = metadata.shard(iterator.shardIndex()).creationMs();
         List<Record> records = stored.stream().map(r -> new Record(
-                RecordWriter.sequenceNumber(metadata, iterator.shardIndex(), r.position(), r.arrivalMs()),
+                numbers.forRecord(shardCreationMs, iterator.shardIndex(), r.position(), r.arrivalMs()),
                 Instant.ofEpochMilli(r.arrivalMs()), r.data(), r.partitionKey(),
                 Encryption.ofRecord(metadata, r.arrivalMs()))).toList();
         ShardMetadata shard = metadata.shard(iterator.shardIndex());

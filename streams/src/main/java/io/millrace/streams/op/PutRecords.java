@@ -6,6 +6,7 @@ import io.millrace.log.StorageException;
 import io.millrace.streams.limit.ShardThroughput;
 import io.millrace.streams.model.PutRecordsRequestEntry;
 import io.millrace.streams.model.PutRecordsResultEntry;
+import io.millrace.streams.position.SequenceNumberEncoder;
 import io.millrace.streams.shard.HashKey;
 import io.millrace.streams.shard.ShardId;
 import io.millrace.streams.stream.Stream;
@@ -104,8 +105,10 @@ public final class PutRecords implements Operation<PutRecordsRequest, PutRecords
         // The entries are built here, not when durability completes: that runs on the group committer's thread,
         // which should only complete futures. They are read only after every batch's future has completed.
         String shardId = ShardId.name(shardIndex);
+        SequenceNumberEncoder numbers = new SequenceNumberEncoder();
+        long shardCreationMs = metadata.shard(shardIndex).creationMs();
         for (int k = 0; k < indexes.size(); k++) {
-            String sequenceNumber = RecordWriter.sequenceNumber(metadata, shardIndex, appended.firstPosition() + k,
+            String sequenceNumber = numbers.forRecord(shardCreationMs, shardIndex, appended.firstPosition() + k,
                     appended.arrivalMs());
             results[indexes.get(k)] = new PutRecordsResultEntry(sequenceNumber, shardId, null, null);
         }

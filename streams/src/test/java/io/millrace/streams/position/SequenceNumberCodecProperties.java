@@ -4,9 +4,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,5 +89,23 @@ class SequenceNumberCodecProperties {
         assertThat(SequenceNumberCodec.decode("12345678901234567890")).isEmpty();
         assertThat(SequenceNumberCodec.decode("9".repeat(56))).isEmpty();
         assertThat(SequenceNumberCodec.decode("abc")).isEmpty();
+    }
+
+    @Property
+    void theEncoderGivesTheCodecsNumbersForAnyRunOfRecords(@ForAll @IntRange(min = 0, max = 3) int shard,
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE - 100) long firstPosition,
+            @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 2) Integer> positionSteps,
+            @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 1500) Integer> arrivalStepsMs) {
+        long createdMs = 1_700_000_000_123L;
+        SequenceNumberEncoder encoder = new SequenceNumberEncoder();
+        long position = firstPosition;
+        long arrivalMs = createdMs;
+        for (int i = 0; i < positionSteps.size(); i++) {
+            position += positionSteps.get(i);
+            arrivalMs += i < arrivalStepsMs.size() ? arrivalStepsMs.get(i) : 0;
+            int shardIndex = i % 7 == 6 ? shard + 1 : shard;
+            assertThat(encoder.forRecord(createdMs, shardIndex, position, arrivalMs))
+                    .isEqualTo(SequenceNumberCodec.forRecord(createdMs, shardIndex, position, arrivalMs));
+        }
     }
 }
