@@ -5,6 +5,7 @@ import io.millrace.log.ShardLog;
 import io.millrace.log.StoredRecord;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.error.KinesisError;
+import io.millrace.streams.model.EncryptionType;
 import io.millrace.streams.model.Record;
 import io.millrace.streams.model.SubscribeToShardEvent;
 import io.millrace.streams.position.SequenceNumber;
@@ -224,7 +225,8 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
             long behindMs = position >= log.endPosition() ? 0 : Math.max(0, nowMs - last.arrivalMs());
             List<Record> records = stored.stream().map(r -> new Record(
                     SequenceNumberCodec.forRecord(shard.creationMs(), shardIndex, r.position(), r.arrivalMs()),
-                    Instant.ofEpochMilli(r.arrivalMs()), r.data(), r.partitionKey(), null)).toList();
+                    Instant.ofEpochMilli(r.arrivalMs()), r.data(), r.partitionKey(),
+                    r.isEncrypted() ? EncryptionType.KMS : null)).toList();
             return new SubscribeToShardEvent(records, records.get(records.size() - 1).sequenceNumber(), behindMs,
                     null);
         }
