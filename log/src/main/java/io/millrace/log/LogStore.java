@@ -12,6 +12,14 @@ public interface LogStore extends AutoCloseable {
     /** Closes and deletes every log of the stream stored under {@code streamKey}, freeing its disk. */
     void deleteStream(String streamKey);
 
+    /**
+     * The master keys this backend encrypts at rest with ({@link ShardLog#append(java.util.List, long, String)}).
+     * The default knows no key, for backends that cannot encrypt: engines then refuse to turn encryption on.
+     */
+    default io.millrace.log.crypto.KeyRing keyRing() {
+        return io.millrace.log.crypto.KeyRing.empty();
+    }
+
     /** The metadata store of this backend. */
     MetadataStore metadata();
 

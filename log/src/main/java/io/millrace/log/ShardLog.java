@@ -23,6 +23,24 @@ public interface ShardLog extends AutoCloseable {
     AppendResult append(List<LogRecord> records, long nowMs);
 
     /**
+     * As {@link #append(List, long)}, encrypting the batch at rest with the newest version of the master key
+     * {@code encryptionKeyId} names in the store's {@link io.millrace.log.crypto.KeyRing} ({@code null}: stored in
+     * plaintext, exactly as the two-argument form). Records read back carry the key id
+     * ({@link StoredRecord#encryptionKeyId()}). Encryption is a property of each batch, so one log may hold both.
+     * The default refuses any key: a backend that cannot encrypt at rest must never pretend to.
+     *
+     * @throws StorageException {@code KEY_UNAVAILABLE} when the key ring has no such key (or this backend cannot
+     *                          encrypt); nothing is then appended
+     */
+    default AppendResult append(List<LogRecord> records, long nowMs, String encryptionKeyId) {
+        if (encryptionKeyId == null) {
+            return append(records, nowMs);
+        }
+        throw new StorageException(StorageException.Kind.KEY_UNAVAILABLE, getClass().getSimpleName()
+                + " does not encrypt at rest", null);
+    }
+
+    /**
      * Reads records starting at {@code fromPosition} (clamped to {@link #startPosition()}), stopping after
      * {@code maxRecords} records or before the record that would take the total of
      * {@link StoredRecord#sizeInBytes()} past {@code maxBytes} (at least one record is returned if any exists).

@@ -4,7 +4,11 @@ package io.millrace.log;
 public final class StorageException extends RuntimeException {
 
     /** What went wrong, as far as callers need to know. */
-    public enum Kind { STORAGE_FULL, CORRUPT, IO, CLOSED }
+    public enum Kind {
+        STORAGE_FULL, CORRUPT, IO, CLOSED,
+        /** Encrypted data whose master key (or key version) is not in the key ring, or a key id it cannot use. */
+        KEY_UNAVAILABLE
+    }
 
     private final Kind kind;
 

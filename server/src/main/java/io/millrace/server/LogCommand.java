@@ -1,5 +1,7 @@
 package io.millrace.server;
 
+import io.millrace.log.crypto.KeyRing;
+import io.millrace.log.local.LocalLogStore;
 import io.millrace.log.local.LogDumper;
 import io.millrace.log.local.LogVerifier;
 import picocli.CommandLine;
@@ -76,12 +78,18 @@ public final class LogCommand {
         @Option(names = "--batches", description = "also print one line per batch")
         boolean batches;
 
+        @Option(names = "--keyring", paramLabel = "FILE",
+                description = "key ring to name the keys of encrypted batches (default: DIR/keyring if present)")
+        Path keyring;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            LogDumper.dump(dataDir, batches, spec.commandLine().getOut());
+            Path ring = keyring != null ? keyring : dataDir.resolve(LocalLogStore.KEYRING_FILE);
+            KeyRing keys = keyring != null || java.nio.file.Files.exists(ring) ? KeyRing.load(ring) : null;
+            LogDumper.dump(dataDir, batches, keys, spec.commandLine().getOut());
             return HEALTHY;
         }
     }

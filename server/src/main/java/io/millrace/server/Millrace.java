@@ -4,6 +4,7 @@ import io.millrace.firehose.FirehoseConfig;
 import io.millrace.firehose.FirehoseEngine;
 import io.millrace.firehose.destination.s3.LocalObjectStore;
 import io.millrace.log.LogStore;
+import io.millrace.log.crypto.KeyRing;
 import io.millrace.log.local.LocalLogConfig;
 import io.millrace.log.local.LocalLogStore;
 import io.millrace.log.memory.InMemoryLogStore;
@@ -13,6 +14,7 @@ import io.millrace.server.auth.AccessControl;
 import io.millrace.server.auth.Authentication;
 import io.millrace.server.auth.CredentialsFile;
 import io.millrace.server.config.AuthMode;
+import io.millrace.server.config.ConfigException;
 import io.millrace.server.config.ServerConfig;
 import io.millrace.server.http.HttpServer;
 import io.millrace.server.route.FirehoseRoute;
@@ -132,15 +134,25 @@ public final class Millrace implements AutoCloseable {
     }
 
     private static LogStore openStore(ServerConfig config) {
+        // An operator's key ring is fixed; without one, the store keeps (and provisions) its own.
+        KeyRing keyRing = config.keyringFile() == null ? null : loadKeyRing(config.keyringFile());
         if (config.inMemory()) {
-            return new InMemoryLogStore();
+            return new InMemoryLogStore(keyRing == null ? KeyRing.ephemeral() : keyRing);
         }
         LocalLogConfig logConfig = LocalLogConfig.builder()
                 .durability(io.millrace.log.local.Durability.valueOf(config.durability().name()))
                 .flushIntervalMs(config.flushIntervalMs())
                 .maxOpenFiles(config.maxOpenFiles())
                 .build();
-        return LocalLogStore.open(config.dataDir(), logConfig);
+        return LocalLogStore.open(config.dataDir(), logConfig, keyRing);
+    }
+
+    private static KeyRing loadKeyRing(java.nio.file.Path file) {
+        try {
+            return KeyRing.load(file);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new ConfigException("keyring: " + e.getMessage(), e);
+        }
     }
 
     /**

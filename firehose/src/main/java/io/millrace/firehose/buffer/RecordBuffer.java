@@ -69,13 +69,18 @@ public final class RecordBuffer {
 
     /** Appends one batch; acknowledge the caller only when {@link AppendResult#durable()} completes. */
     public AppendResult append(List<byte[]> records, long nowMs) {
+        return append(records, nowMs, null);
+    }
+
+    /** As {@link #append(List, long)}, encrypted at rest with {@code encryptionKeyId} unless it is null. */
+    public AppendResult append(List<byte[]> records, long nowMs, String encryptionKeyId) {
         List<LogRecord> entries = new ArrayList<>(records.size());
         long bytes = 0;
         for (byte[] data : records) {
             entries.add(new LogRecord(NO_KEY, data));
             bytes += data.length;
         }
-        AppendResult result = log.append(entries, nowMs);
+        AppendResult result = log.append(entries, nowMs, encryptionKeyId);
         pendingBytes.addAndGet(bytes);
         return result;
     }

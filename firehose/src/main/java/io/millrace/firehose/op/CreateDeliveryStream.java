@@ -1,7 +1,10 @@
 package io.millrace.firehose.op;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.model.Tag;
+import io.millrace.firehose.stream.DeliveryStream;
+import io.millrace.firehose.stream.DeliveryStreamEncryption;
 import io.millrace.firehose.stream.DeliveryStreamMetadata;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
 import io.millrace.protocol.error.FirehoseError;
@@ -34,19 +37,28 @@ final class CreateDeliveryStream implements SyncFirehoseOperation<CreateDelivery
     @Override
     public CreateDeliveryStreamResponse call(CreateDeliveryStreamRequest request, FirehoseContext context) {
         String type = requireDirectPut(request);
-        if (request.deliveryStreamEncryptionConfigurationInput() != null) {
-            throw FirehoseError.INVALID_ARGUMENT.exception(
-                    "Server-side encryption of delivery streams is not supported by this version of Millrace.");
-        }
         S3Settings destination = destination(request);
         long nowMs = clock.millis();
+        JsonNode sse = request.deliveryStreamEncryptionConfigurationInput();
+        // Checked (and the key provisioned) before the stream exists, so a bad key leaves no stream behind.
+        DeliveryStreamEncryption encryption = sse == null ? null : ServerSideEncryption.enable(registry,
+                new DeliveryStreamEncryptionConfigurationInput(text(sse, "KeyARN"), text(sse, "KeyType")), nowMs);
         Integer throughputHint = request.directPutSourceConfiguration() == null ? null
                 : request.directPutSourceConfiguration().throughputHintInMBs();
         String logKey = "firehose-" + request.deliveryStreamName() + "-" + UUID.randomUUID();
         DeliveryStreamMetadata metadata = new DeliveryStreamMetadata(context.accountId(), context.region(),
                 request.deliveryStreamName(), logKey, type, 1, nowMs, nowMs, throughputHint, destination,
                 tags(request));
-        return new CreateDeliveryStreamResponse(registry.create(metadata).metadata().arn());
+        DeliveryStream stream = registry.create(metadata);
+        if (encryption != null) {
+            registry.updateEncryption(stream, current -> encryption);
+        }
+        return new CreateDeliveryStreamResponse(stream.metadata().arn());
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static String requireDirectPut(CreateDeliveryStreamRequest request) {

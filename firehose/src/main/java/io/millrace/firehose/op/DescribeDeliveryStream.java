@@ -3,10 +3,12 @@ package io.millrace.firehose.op;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.model.BufferingHints;
 import io.millrace.firehose.model.EncryptionConfiguration;
+import io.millrace.firehose.stream.DeliveryStream;
 import io.millrace.firehose.stream.DeliveryStreamKey;
 import io.millrace.firehose.stream.DeliveryStreamMetadata;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,22 +23,25 @@ final class DescribeDeliveryStream implements SyncFirehoseOperation<DescribeDeli
     static final String ACTIVE = "ACTIVE";
 
     private final DeliveryStreamRegistry registry;
+    private final Clock clock;
 
-    DescribeDeliveryStream(DeliveryStreamRegistry registry) {
+    DescribeDeliveryStream(DeliveryStreamRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
     }
 
     @Override
     public DescribeDeliveryStreamResponse call(DescribeDeliveryStreamRequest request, FirehoseContext context) {
-        DeliveryStreamMetadata metadata = registry.require(new DeliveryStreamKey(context.accountId(),
-                context.region(), request.deliveryStreamName())).metadata();
+        DeliveryStream stream = registry.require(new DeliveryStreamKey(context.accountId(),
+                context.region(), request.deliveryStreamName()));
+        DeliveryStreamMetadata metadata = stream.metadata();
         boolean afterOnlyDestination = DeliveryStreamMetadata.DESTINATION_ID.equals(
                 request.exclusiveStartDestinationId());
         List<DestinationDescription> destinations = afterOnlyDestination ? List.of() : List.of(destination(metadata));
         SourceDescription source = metadata.throughputHintInMBs() == null ? null
                 : new SourceDescription(new DirectPutSourceConfiguration(metadata.throughputHintInMBs()));
         return new DescribeDeliveryStreamResponse(new DeliveryStreamDescription(metadata.name(), metadata.arn(),
-                ACTIVE, EncryptionStatus.DISABLED, metadata.deliveryStreamType(),
+                ACTIVE, EncryptionStatus.of(stream.encryption(), clock.millis()), metadata.deliveryStreamType(),
                 Long.toString(metadata.versionId()), Instant.ofEpochMilli(metadata.createTimestampMs()),
                 Instant.ofEpochMilli(metadata.lastUpdateTimestampMs()), source, destinations, false));
     }

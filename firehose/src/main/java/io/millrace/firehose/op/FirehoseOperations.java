@@ -32,7 +32,7 @@ public final class FirehoseOperations {
                               Function<S3Settings, Destination> destinations) {
         add("CreateDeliveryStream", CreateDeliveryStreamRequest.class, new CreateDeliveryStream(registry, clock));
         add("DeleteDeliveryStream", DeleteDeliveryStreamRequest.class, new DeleteDeliveryStream(registry, clock, destinations));
-        add("DescribeDeliveryStream", DescribeDeliveryStreamRequest.class, new DescribeDeliveryStream(registry));
+        add("DescribeDeliveryStream", DescribeDeliveryStreamRequest.class, new DescribeDeliveryStream(registry, clock));
         add("ListDeliveryStreams", ListDeliveryStreamsRequest.class, new ListDeliveryStreams(registry));
         add("PutRecord", PutRecordRequest.class, new PutRecord(registry, clock, maxBufferedBytesPerStream));
         add("PutRecordBatch", PutRecordBatchRequest.class,
@@ -42,6 +42,10 @@ public final class FirehoseOperations {
         add("ListTagsForDeliveryStream", ListTagsForDeliveryStreamRequest.class,
                 new ListTagsForDeliveryStream(registry));
         add("UpdateDestination", UpdateDestinationRequest.class, new UpdateDestination(registry, clock));
+        add("StartDeliveryStreamEncryption", StartDeliveryStreamEncryptionRequest.class,
+                new StartDeliveryStreamEncryption(registry, clock, StartDeliveryStreamEncryption.TRANSITION_MS));
+        add("StopDeliveryStreamEncryption", StopDeliveryStreamEncryptionRequest.class,
+                new StopDeliveryStreamEncryption(registry, clock, StartDeliveryStreamEncryption.TRANSITION_MS));
     }
 
     private <I, O> void add(String name, Class<I> requestType, FirehoseOperation<I, O> operation) {

@@ -27,7 +27,9 @@ final class PutRecord implements FirehoseOperation<PutRecordRequest, PutRecordRe
             if (puts.isFull(stream, data.length)) {
                 throw Puts.slowDown();
             }
-            return puts.append(stream, List.of(data)).thenApply(ids -> new PutRecordResponse(ids.get(0), false));
+            String keyId = puts.keyFor(stream);
+            return puts.append(stream, List.of(data), keyId)
+                    .thenApply(ids -> new PutRecordResponse(ids.get(0), keyId != null));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -46,19 +46,21 @@ final class PutRecordBatch implements FirehoseOperation<PutRecordBatchRequest, P
                 return CompletableFuture.completedFuture(allFailed(records.size(), "ServiceUnavailableException",
                         Puts.SLOW_DOWN));
             }
-            return puts.append(stream, records).handle((ids, failure) -> failure == null ? succeeded(ids)
+            String keyId = puts.keyFor(stream);
+            return puts.append(stream, records, keyId).handle((ids, failure) -> failure == null
+                    ? succeeded(ids, keyId != null)
                     : allFailed(records.size(), "InternalFailure", INTERNAL_FAILURE_MESSAGE));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private static PutRecordBatchResponse succeeded(List<String> ids) {
+    private static PutRecordBatchResponse succeeded(List<String> ids, boolean encrypted) {
         List<PutRecordBatchResponseEntry> entries = new ArrayList<>(ids.size());
         for (String id : ids) {
             entries.add(new PutRecordBatchResponseEntry(id, null, null));
         }
-        return new PutRecordBatchResponse(0, false, entries);
+        return new PutRecordBatchResponse(0, encrypted, entries);
     }
 
     private static PutRecordBatchResponse allFailed(int count, String errorCode, String message) {

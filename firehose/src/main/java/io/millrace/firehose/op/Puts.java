@@ -45,11 +45,21 @@ final class Puts {
         return stream.buffer().pendingBytes() + bytes > maxBufferedBytes;
     }
 
+    /** The key records put now are encrypted at rest with, or null (also: whether the put reports Encrypted). */
+    String keyFor(DeliveryStream stream) {
+        return stream.encryption().keyIdAt(clock.millis());
+    }
+
     /** Appends and completes with the records' ids once they are durable; storage faults fail the stage. */
     CompletionStage<List<String>> append(DeliveryStream stream, List<byte[]> records) {
+        return append(stream, records, keyFor(stream));
+    }
+
+    /** As {@link #append(DeliveryStream, List)}, encrypting with {@code keyId} unless it is null. */
+    CompletionStage<List<String>> append(DeliveryStream stream, List<byte[]> records, String keyId) {
         AppendResult result;
         try {
-            result = stream.buffer().append(records, clock.millis());
+            result = stream.buffer().append(records, clock.millis(), keyId);
         } catch (StorageException e) {
             return CompletableFuture.failedFuture(storageFault());
         }

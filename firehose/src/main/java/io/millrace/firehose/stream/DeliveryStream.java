@@ -27,6 +27,7 @@ public final class DeliveryStream {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile DeliveryStreamMetadata metadata;
     private volatile boolean deleted;
+    private volatile DeliveryStreamEncryption encryption = DeliveryStreamEncryption.DISABLED;
 
     DeliveryStream(DeliveryStreamMetadata metadata, RecordBuffer buffer) {
         this.metadata = metadata;
@@ -35,6 +36,15 @@ public final class DeliveryStream {
 
     public DeliveryStreamMetadata metadata() {
         return metadata;
+    }
+
+    /** Server-side encryption (Start/StopDeliveryStreamEncryption). */
+    public DeliveryStreamEncryption encryption() {
+        return encryption;
+    }
+
+    void replaceEncryption(DeliveryStreamEncryption next) {
+        encryption = next;
     }
 
     public RecordBuffer buffer() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.millrace.firehose.buffer.RecordBuffer;
 import io.millrace.log.LogStore;
 import io.millrace.log.MetadataStore;
+import io.millrace.log.crypto.KeyRing;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.error.FirehoseError;
 
@@ -26,6 +27,7 @@ import java.util.function.UnaryOperator;
 public final class DeliveryStreamRegistry {
     private static final String STREAM_PREFIX = "firehose/stream/";
     private static final String CHECKPOINT_PREFIX = "firehose/delivered/";
+    private static final String ENCRYPTION_PREFIX = "firehose/encryption/";
 
     private final LogStore store;
     private final MetadataStore metadataStore;
@@ -38,10 +40,16 @@ public final class DeliveryStreamRegistry {
         this.store = store;
         this.metadataStore = store.metadata();
         this.maxStreamsPerRegion = maxStreamsPerRegion;
-        metadataStore.loadAll().forEach((key, value) -> {
+        Map<String, byte[]> stored = metadataStore.loadAll();
+        stored.forEach((key, value) -> {
             if (key.startsWith(STREAM_PREFIX)) {
                 DeliveryStreamMetadata metadata = decode(value);
-                streams.put(metadata.key(), open(metadata));
+                DeliveryStream stream = open(metadata);
+                byte[] encryption = stored.get(encryptionKey(metadata.key()));
+                if (encryption != null) {
+                    stream.replaceEncryption(decode(encryption, DeliveryStreamEncryption.class));
+                }
+                streams.put(metadata.key(), stream);
             }
         });
     }
@@ -101,12 +109,37 @@ public final class DeliveryStreamRegistry {
         }
     }
 
+    /**
+     * Applies {@code change} to the stream's encryption under its lock and persists the result before publishing it.
+     */
+    public DeliveryStreamEncryption updateEncryption(DeliveryStream stream,
+                                                     UnaryOperator<DeliveryStreamEncryption> change) {
+        stream.lock().lock();
+        try {
+            if (stream.isDeleted()) {
+                throw notFound(stream.metadata().key());
+            }
+            DeliveryStreamEncryption next = change.apply(stream.encryption());
+            metadataStore.put(encryptionKey(stream.metadata().key()), encode(next));
+            stream.replaceEncryption(next);
+            return next;
+        } finally {
+            stream.lock().unlock();
+        }
+    }
+
+    /** The master keys buffers are encrypted at rest with, by KMS key id. */
+    public KeyRing keyRing() {
+        return store.keyRing();
+    }
+
     /** Removes the stream, its checkpoint and its buffer log. */
     public synchronized void delete(DeliveryStream stream) {
         stream.lock().lock();
         try {
             DeliveryStreamMetadata metadata = stream.metadata();
             metadataStore.remove(storeKey(metadata.key()));
+            metadataStore.remove(encryptionKey(metadata.key()));
             streams.remove(metadata.key(), stream);
             stream.markDeleted();
             stream.buffer().discard();
@@ -137,11 +170,23 @@ public final class DeliveryStreamRegistry {
         return STREAM_PREFIX + key.accountId() + "/" + key.region() + "/" + key.name();
     }
 
-    private byte[] encode(DeliveryStreamMetadata metadata) {
+    private static String encryptionKey(DeliveryStreamKey key) {
+        return ENCRYPTION_PREFIX + key.accountId() + "/" + key.region() + "/" + key.name();
+    }
+
+    private byte[] encode(Object metadata) {
         try {
             return json.writeValueAsBytes(metadata);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode delivery stream metadata", e);
+        }
+    }
+
+    private <T> T decode(byte[] value, Class<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot decode " + type.getSimpleName(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.millrace.log.local;
 
 import io.millrace.log.LogRecord;
+import io.millrace.log.crypto.MasterKey;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -22,30 +23,51 @@ final class BatchEncoder {
     private ByteBuffer buffer = ByteBuffer.allocate(INITIAL_CAPACITY).order(ByteOrder.LITTLE_ENDIAN);
 
     /**
-     * Encodes {@code records} as one batch; the returned buffer is valid until the next call.
+     * Encodes {@code records} as one plaintext batch; the returned buffer is valid until the next call.
      *
      * @throws IllegalArgumentException if the batch would exceed {@link BatchDescriptor#MAX_BATCH_LENGTH}
      */
     ByteBuffer encode(List<LogRecord> records, long basePosition, long arrivalMs) {
-        long length = BatchDescriptor.HEADER_LENGTH;
+        return encode(records, basePosition, arrivalMs, null, null);
+    }
+
+    /**
+     * Encodes {@code records} as one batch, encrypted with {@code key} by {@code cipher} unless {@code key} is null;
+     * the returned buffer is valid until the next call.
+     *
+     * @throws IllegalArgumentException if the batch would exceed {@link BatchDescriptor#MAX_BATCH_LENGTH}
+     */
+    ByteBuffer encode(List<LogRecord> records, long basePosition, long arrivalMs, MasterKey key, BatchCipher cipher) {
+        boolean encrypted = key != null;
+        long plaintextLength = 0;
         for (LogRecord record : records) {
-            length += BatchDescriptor.RECORD_OVERHEAD + utf8Length(record.partitionKey()) + record.data().length;
+            plaintextLength += BatchDescriptor.RECORD_OVERHEAD + utf8Length(record.partitionKey())
+                    + record.data().length;
         }
+        long length = plaintextLength + (encrypted
+                ? BatchDescriptor.ENCRYPTED_HEADER_LENGTH + BatchDescriptor.TAG_LENGTH : BatchDescriptor.HEADER_LENGTH);
         if (length > BatchDescriptor.MAX_BATCH_LENGTH) {
             throw new IllegalArgumentException("batch length: " + length
                     + " (expected: <= " + BatchDescriptor.MAX_BATCH_LENGTH + ")");
         }
         ByteBuffer out = bufferFor((int) length);
         out.putInt((int) length).putInt(0)
-                .put(BatchDescriptor.FORMAT_VERSION).put((byte) 0).putShort((short) 0)
+                .put(encrypted ? BatchDescriptor.ENCRYPTED_FORMAT_VERSION : BatchDescriptor.FORMAT_VERSION)
+                .put(encrypted ? BatchDescriptor.FLAG_ENCRYPTED : 0).putShort((short) 0)
                 .putInt(records.size()).putLong(basePosition).putLong(arrivalMs);
+        if (encrypted) {
+            out.position(BatchDescriptor.ENCRYPTED_HEADER_LENGTH);
+        }
         for (LogRecord record : records) {
-            String key = record.partitionKey();
-            out.putInt(utf8Length(key));
-            putUtf8(out, key);
+            String partitionKey = record.partitionKey();
+            out.putInt(utf8Length(partitionKey));
+            putUtf8(out, partitionKey);
             out.putInt(record.data().length).put(record.data());
         }
-        out.flip();
+        if (encrypted) {
+            cipher.seal(out, key, (int) plaintextLength);
+        }
+        out.limit((int) length).position(0);
         crc.reset();
         crc.update(out.duplicate().position(BatchDescriptor.CRC_COVERAGE_OFFSET));
         out.putInt(BatchDescriptor.CRC_OFFSET, (int) crc.getValue());

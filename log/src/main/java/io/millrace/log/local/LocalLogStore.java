@@ -4,6 +4,7 @@ import io.millrace.log.LogStore;
 import io.millrace.log.MetadataStore;
 import io.millrace.log.ShardLog;
 import io.millrace.log.StorageException;
+import io.millrace.log.crypto.KeyRing;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
  * The durable {@link LogStore} on a local directory:
  * <pre>
  * dataDir/lock                                      held while open, so two processes never share a directory
+ * dataDir/keyring                                   the provisioning {@link KeyRing} when none is given (0600)
  * dataDir/meta/&lt;escaped key&gt;.meta                    {@link LocalMetadataStore}
  * dataDir/streams/&lt;streamKey&gt;/&lt;shard, 12 digits&gt;/&lt;base position, 20 digits&gt;.log
  * </pre>
@@ -29,6 +31,8 @@ import java.util.regex.Pattern;
  * the store (they are rare), while the returned logs are used without touching it.
  */
 public final class LocalLogStore implements LogStore {
+    /** The provisioning key ring's file in the data directory. */
+    public static final String KEYRING_FILE = "keyring";
     private static final Pattern STREAM_KEY = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
     private final Path streamsDir;
@@ -37,11 +41,13 @@ public final class LocalLogStore implements LogStore {
     private final GroupCommitter committer;
     private final FileChannel lockChannel;
     private final ChannelCache channels;
+    private final BatchCipher cipher;
     private final RecoveryCounters recoveryCounters = new RecoveryCounters();
     private final Map<String, Map<Integer, SegmentedShardLog>> streams = new HashMap<>();
     private boolean closed;
 
-    private LocalLogStore(Path dataDir, LocalLogConfig config, FileChannel lockChannel) {
+    private LocalLogStore(Path dataDir, LocalLogConfig config, FileChannel lockChannel, KeyRing keyRing) {
+        this.cipher = new BatchCipher(keyRing == null ? KeyRing.openOrCreate(dataDir.resolve(KEYRING_FILE)) : keyRing);
         this.streamsDir = dataDir.resolve("streams");
         this.config = config;
         this.lockChannel = lockChannel;
@@ -62,6 +68,14 @@ public final class LocalLogStore implements LogStore {
      * @throws StorageException if the directory cannot be used or another process holds it
      */
     public static LocalLogStore open(Path dataDir, LocalLogConfig config) {
+        return open(dataDir, config, null);
+    }
+
+    /**
+     * As {@link #open(Path, LocalLogConfig)}, encrypting at rest with the master keys of {@code keyRing}; when it is
+     * null, with the provisioning key ring kept in {@code dataDir/keyring} ({@link KeyRing#openOrCreate}).
+     */
+    public static LocalLogStore open(Path dataDir, LocalLogConfig config, KeyRing keyRing) {
         FileChannel lockChannel = null;
         try {
             DurableFiles.createDirectories(dataDir);
@@ -72,7 +86,7 @@ public final class LocalLogStore implements LogStore {
                 throw new StorageException(StorageException.Kind.IO, "data directory " + dataDir
                         + " is in use by another process", null);
             }
-            return new LocalLogStore(dataDir, config, lockChannel);
+            return new LocalLogStore(dataDir, config, lockChannel, keyRing);
         } catch (IOException e) {
             closeQuietly(lockChannel);
             throw StorageFaults.from("open data directory " + dataDir, e);
@@ -93,7 +107,7 @@ public final class LocalLogStore implements LogStore {
         Map<Integer, SegmentedShardLog> logs = streams.computeIfAbsent(streamKey, k -> new HashMap<>());
         SegmentedShardLog log = logs.get(shardIndex);
         if (log == null || log.isClosed()) {
-            log = SegmentedShardLog.open(dir, config, committer, channels, recoveryCounters);
+            log = SegmentedShardLog.open(dir, config, committer, channels, recoveryCounters, cipher);
             logs.put(shardIndex, log);
         }
         return log;
@@ -123,6 +137,11 @@ public final class LocalLogStore implements LogStore {
     /** Segment files open right now, across every shard of the store. */
     public int openSegmentFiles() {
         return channels.openCount();
+    }
+
+    @Override
+    public KeyRing keyRing() {
+        return cipher.keys();
     }
 
     @Override

@@ -44,7 +44,7 @@ final class LogRecovery {
             int length = header.getInt(BatchDescriptor.LENGTH_OFFSET);
             int count = header.getInt(BatchDescriptor.RECORD_COUNT_OFFSET);
             long arrivalMs = header.getLong(BatchDescriptor.ARRIVAL_MS_OFFSET);
-            boolean plausible = BatchDescriptor.isSane(length, count, header.get(BatchDescriptor.VERSION_OFFSET))
+            boolean plausible = BatchDescriptor.isSane(header)
                     && offset + length <= fileBytes
                     && header.getLong(BatchDescriptor.BASE_POSITION_OFFSET) == position
                     && arrivalMs >= lastArrivalMs;
@@ -68,12 +68,18 @@ final class LogRecovery {
         return new ScanResult(offset, position, lastArrivalMs);
     }
 
-    /** CRC32C matches and the records exactly fill the batch. */
+    /**
+     * CRC32C matches and the records exactly fill the batch. The framing of an encrypted batch's records is
+     * ciphertext, checked by its GCM tag when it is read; here only its CRC can be.
+     */
     static boolean isIntact(ByteBuffer batch, int length, int count, CRC32C crc) {
         crc.reset();
         crc.update(batch.duplicate().position(BatchDescriptor.CRC_COVERAGE_OFFSET).limit(length));
         if ((int) crc.getValue() != batch.getInt(BatchDescriptor.CRC_OFFSET)) {
             return false;
+        }
+        if (BatchDescriptor.isEncrypted(batch)) {
+            return true;
         }
         long at = BatchDescriptor.HEADER_LENGTH;
         for (int i = 0; i < count; i++) {

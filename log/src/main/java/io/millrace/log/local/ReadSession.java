@@ -19,6 +19,7 @@ import java.util.List;
  * <p>Thread safety: confined to the reading thread.
  */
 final class ReadSession {
+    private final BatchCipher cipher;
     private final long visibleEndPosition;
     private final int maxRecords;
     private final long maxBytes;
@@ -31,7 +32,8 @@ final class ReadSession {
     private boolean isFull;
 
     /** Reads from {@code fromPosition} up to (excluding) {@code visibleEndPosition}, the end published at call time. */
-    ReadSession(long fromPosition, long visibleEndPosition, int maxRecords, long maxBytes) {
+    ReadSession(BatchCipher cipher, long fromPosition, long visibleEndPosition, int maxRecords, long maxBytes) {
+        this.cipher = cipher;
         this.position = fromPosition;
         this.visibleEndPosition = visibleEndPosition;
         this.maxRecords = maxRecords;
@@ -67,13 +69,19 @@ final class ReadSession {
             }
             int length = header.getInt(BatchDescriptor.LENGTH_OFFSET);
             int count = header.getInt(BatchDescriptor.RECORD_COUNT_OFFSET);
-            if (!BatchDescriptor.isSane(length, count, header.get(BatchDescriptor.VERSION_OFFSET))) {
+            if (!BatchDescriptor.isSane(header)) {
                 throw StorageFaults.corrupt("implausible batch header at byte " + offset);
             }
             long basePosition = header.getLong(BatchDescriptor.BASE_POSITION_OFFSET);
             if (basePosition + count > position) {
-                decode(readBatch(segment, offset, length), basePosition, count,
-                        header.getLong(BatchDescriptor.ARRIVAL_MS_OFFSET));
+                ByteBuffer read = readBatch(segment, offset, length);
+                int recordsAt = BatchDescriptor.HEADER_LENGTH;
+                String keyId = null;
+                if (BatchDescriptor.isEncrypted(header)) {
+                    keyId = cipher.open(read, length, "batch at byte " + offset + " of " + segment.file());
+                    recordsAt = BatchDescriptor.ENCRYPTED_HEADER_LENGTH;
+                }
+                decode(read, recordsAt, basePosition, count, header.getLong(BatchDescriptor.ARRIVAL_MS_OFFSET), keyId);
             }
             offset += length;
         }
@@ -90,9 +98,9 @@ final class ReadSession {
         return batch;
     }
 
-    private void decode(ByteBuffer batch, long basePosition, int count, long arrivalMs) {
+    private void decode(ByteBuffer batch, int recordsAt, long basePosition, int count, long arrivalMs, String keyId) {
         byte[] array = batch.array();
-        int at = BatchDescriptor.HEADER_LENGTH;
+        int at = recordsAt;
         for (int i = 0; i < count && !isDone(); i++) {
             int keyLength = batch.getInt(at);
             int keyAt = at + 4;
@@ -111,7 +119,7 @@ final class ReadSession {
             bytes += size;
             records.add(new StoredRecord(recordPosition, arrivalMs,
                     new String(array, keyAt, keyLength, StandardCharsets.UTF_8),
-                    Arrays.copyOfRange(array, dataAt, dataAt + dataLength)));
+                    Arrays.copyOfRange(array, dataAt, dataAt + dataLength), keyId));
             position = recordPosition + 1;
         }
     }

@@ -43,8 +43,19 @@ public record SegmentInspection(Path file, long basePosition, long fileBytes, lo
         INVALID
     }
 
-    /** One valid batch, for dumps. */
-    public record Batch(long fileOffset, int lengthBytes, long basePosition, int recordCount, long arrivalMs) {
+    /**
+     * One valid batch, for dumps.
+     *
+     * @param keyRef     for an encrypted batch the reference of its key ({@link io.millrace.log.crypto.KeyRing#refOf}),
+     *                   else 0
+     * @param keyVersion for an encrypted batch its key version, else 0 (plaintext)
+     */
+    public record Batch(long fileOffset, int lengthBytes, long basePosition, int recordCount, long arrivalMs,
+                        long keyRef, int keyVersion) {
+
+        public boolean isEncrypted() {
+            return keyVersion != 0;
+        }
     }
 
     /** Inspects {@code segmentFile}, handing every valid batch to {@code onBatch} (which may be null). */
@@ -100,7 +111,10 @@ public record SegmentInspection(Path file, long basePosition, long fileBytes, lo
                 break;
             }
             if (onBatch != null) {
-                onBatch.accept(new Batch(offset, length, position, count, arrivalMs));
+                boolean encrypted = BatchDescriptor.isEncrypted(batch);
+                onBatch.accept(new Batch(offset, length, position, count, arrivalMs,
+                        encrypted ? batch.getLong(BatchDescriptor.KEY_REF_OFFSET) : 0,
+                        encrypted ? batch.getInt(BatchDescriptor.KEY_VERSION_OFFSET) : 0));
             }
             indexCheck.onBatch(offset, position, arrivalMs);
             firstArrivalMs = batches == 0 ? arrivalMs : firstArrivalMs;
@@ -117,7 +131,7 @@ public record SegmentInspection(Path file, long basePosition, long fileBytes, lo
 
     private static String headerProblem(ByteBuffer header, int length, int count, long arrivalMs, long offset,
                                         long fileBytes, long position, long lastArrivalMs) {
-        if (!BatchDescriptor.isSane(length, count, header.get(BatchDescriptor.VERSION_OFFSET))) {
+        if (!BatchDescriptor.isSane(header)) {
             return "implausible batch header at byte " + offset;
         }
         if (offset + length > fileBytes) {

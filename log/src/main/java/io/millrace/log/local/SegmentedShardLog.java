@@ -1,10 +1,13 @@
 package io.millrace.log.local;
 
 import io.millrace.log.AppendResult;
+import io.millrace.log.LogCapabilities;
 import io.millrace.log.LogRecord;
 import io.millrace.log.ReadResult;
 import io.millrace.log.ShardLog;
 import io.millrace.log.StorageException;
+import io.millrace.log.crypto.KeyRing;
+import io.millrace.log.crypto.MasterKey;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -48,6 +51,7 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
     private final LocalLogConfig config;
     private final GroupCommitter committer;
     private final ChannelCache channels;
+    private final BatchCipher cipher;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final ConcurrentSkipListMap<Long, LogSegment> segments;
     /**
@@ -65,7 +69,8 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
     private volatile boolean closed;
 
     private SegmentedShardLog(Path dir, LocalLogConfig config, GroupCommitter committer, ChannelCache channels,
-                              ConcurrentSkipListMap<Long, LogSegment> segments) {
+                              BatchCipher cipher, ConcurrentSkipListMap<Long, LogSegment> segments) {
+        this.cipher = cipher;
         this.dir = dir;
         this.config = config;
         this.committer = committer;
@@ -87,6 +92,12 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
      */
     static SegmentedShardLog open(Path dir, LocalLogConfig config, GroupCommitter committer, ChannelCache channels,
                                   RecoveryCounters counters) {
+        return open(dir, config, committer, channels, counters, new BatchCipher(KeyRing.empty()));
+    }
+
+    /** As above, encrypting and decrypting with {@code cipher}'s key ring. */
+    static SegmentedShardLog open(Path dir, LocalLogConfig config, GroupCommitter committer, ChannelCache channels,
+                                  RecoveryCounters counters, BatchCipher cipher) {
         ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
         try {
             DurableFiles.createDirectories(dir);
@@ -108,7 +119,7 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
                 }
                 previousArrivalMs = segment.lastArrivalMs();
             }
-            return new SegmentedShardLog(dir, config, committer, channels, segments);
+            return new SegmentedShardLog(dir, config, committer, channels, cipher, segments);
         } catch (IOException | RuntimeException e) {
             segments.values().forEach(SegmentedShardLog::closeQuietly);
             throw e instanceof IOException io ? StorageFaults.from("open log " + dir, io) : (RuntimeException) e;
@@ -130,6 +141,13 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
 
     @Override
     public AppendResult append(List<LogRecord> records, long nowMs) {
+        return append(records, nowMs, null);
+    }
+
+    /** Encrypts with the newest version of {@code encryptionKeyId}, looked up before anything is written. */
+    @Override
+    public AppendResult append(List<LogRecord> records, long nowMs, String encryptionKeyId) {
+        MasterKey key = encryptionKeyId == null ? null : cipher.keys().newest(encryptionKeyId);
         long firstPosition;
         long arrivalMs;
         int batchBytes;
@@ -143,7 +161,7 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
                 return new AppendResult(firstPosition, arrivalMs, DONE);
             }
             BatchEncoder encoder = ENCODERS.get();
-            ByteBuffer batch = encoder.encode(records, firstPosition, arrivalMs);
+            ByteBuffer batch = encoder.encode(records, firstPosition, arrivalMs, key, cipher);
             batchBytes = batch.remaining();
             segmentWithRoomFor(batchBytes).append(batch, firstPosition, records.size(), arrivalMs);
             encoder.release();
@@ -250,7 +268,7 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
 
     @Override
     public ReadResult read(long fromPosition, int maxRecords, long maxBytes) {
-        ReadSession session = new ReadSession(Math.max(fromPosition, startPosition), endPosition, maxRecords,
+        ReadSession session = new ReadSession(cipher, Math.max(fromPosition, startPosition), endPosition, maxRecords,
                 maxBytes);
         int retries = 0;
         while (!session.isDone()) {
@@ -419,6 +437,12 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** Durable, and encrypts at rest with the store's key ring. */
+    @Override
+    public LogCapabilities capabilities() {
+        return LogCapabilities.ENCRYPTING;
     }
 
     /** Base position of the segment being appended to, for tests. */

@@ -7,6 +7,7 @@ import io.millrace.log.ReadResult;
 import io.millrace.log.ShardLog;
 import io.millrace.log.StorageException;
 import io.millrace.log.StoredRecord;
+import io.millrace.log.crypto.KeyRing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +21,32 @@ public final class InMemoryShardLog implements ShardLog {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final ArrayList<StoredRecord> records = new ArrayList<>();
+    private final KeyRing keyRing;
     private long startPosition;
     private long lastArrivalMs = -1;
     private boolean closed;
 
+    /** A log whose every key id is refused, as a backend without a key ring. */
+    public InMemoryShardLog() {
+        this(KeyRing.empty());
+    }
+
+    /** A log that checks key ids against {@code keyRing} (nothing is encrypted: nothing is at rest). */
+    public InMemoryShardLog(KeyRing keyRing) {
+        this.keyRing = keyRing;
+    }
+
     @Override
     public synchronized AppendResult append(List<LogRecord> batch, long nowMs) {
+        return append(batch, nowMs, null);
+    }
+
+    /** Keeps the key id with the records, so reads report them encrypted as the durable log does. */
+    @Override
+    public synchronized AppendResult append(List<LogRecord> batch, long nowMs, String encryptionKeyId) {
+        if (encryptionKeyId != null) {
+            keyRing.newest(encryptionKeyId); // KEY_UNAVAILABLE, as the durable log, for a key it does not have
+        }
         if (closed) {
             throw new StorageException(StorageException.Kind.CLOSED, "log is closed", null);
         }
@@ -33,7 +54,7 @@ public final class InMemoryShardLog implements ShardLog {
         long first = endPosition();
         long position = first;
         for (LogRecord record : batch) {
-            records.add(new StoredRecord(position++, arrivalMs, record.partitionKey(), record.data()));
+            records.add(new StoredRecord(position++, arrivalMs, record.partitionKey(), record.data(), encryptionKeyId));
         }
         if (!batch.isEmpty()) {
             lastArrivalMs = arrivalMs;

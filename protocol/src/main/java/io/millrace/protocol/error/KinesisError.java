@@ -24,6 +24,8 @@ public enum KinesisError implements ServiceError {
     UNRECOGNIZED_CLIENT("UnrecognizedClientException", 400, false),
     /** A body larger than the server accepts. AWS answers such requests with HTTP 413. */
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLargeException", 413, false),
+    /** The KMS key named for encryption (or that stored records were encrypted with) does not exist. */
+    KMS_NOT_FOUND("KMSNotFoundException", 400, false),
     INTERNAL_FAILURE("InternalFailure", 500, true),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503, true);
 

@@ -30,6 +30,12 @@ public enum ConfigKey {
     CREDENTIALS("credentials", "FILE", null,
             "JSON file of identities (access key id, secret, account id, optional user name, session token and "
                     + "identity policy); required with --auth=sigv4. See the README for its format."),
+    KEYRING("keyring", "FILE", null,
+            "Key ring for encryption at rest: one line per master key version, '<key id>[,<other name>...] <version> "
+                    + "<base64 of 32 bytes>'; the newest version encrypts, older ones stay readable. StartStreamEncryption "
+                    + "and StartDeliveryStreamEncryption accept only the key ids it lists (KMSNotFoundException, "
+                    + "InvalidKMSResourceException otherwise). Without it, data-dir/keyring is kept (mode 0600) and any "
+                    + "key id gets a generated key. See docs/design/encryption-at-rest.md."),
     ACCOUNT_ID("account-id", "ID", "000000000000",
             "12-digit account id used in ARNs when a request's credentials name none."),
     REGION("region", "REGION", "us-east-1",

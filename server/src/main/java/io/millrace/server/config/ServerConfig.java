@@ -14,6 +14,7 @@ import java.util.Map;
  * @param tlsCertFile PEM chain, or {@code null} for the self-signed certificate
  * @param tlsKeyFile  PEM key, or {@code null} exactly when {@code tlsCertFile} is
  * @param credentialsFile the identities file, or {@code null}; required when {@code auth} is {@link AuthMode#SIGV4}
+ * @param keyringFile the operator's key ring for encryption at rest, or {@code null} for the generated one
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, Path tlsCertFile, Path tlsKeyFile,
                            String accountId, String region, Durability durability, long flushIntervalMs,
@@ -21,7 +22,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                            int maxRequestBytes, int maxInFlightPerConnection, int ioThreads, int workerThreads,
                            long shutdownTimeoutMs, boolean enforceLimits, FaultPlan faultInjection,
                            boolean tlsOnly, AuthMode auth, Path credentialsFile, long consumerStatusDelayMs,
-                           int maxOpenFiles) {
+                           int maxOpenFiles, Path keyringFile) {
 
     /** Where the self-signed certificate lives under {@link #dataDir()}. */
     public static final String TLS_SUBDIRECTORY = "tls";
@@ -78,6 +79,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                 v.authMode(ConfigKey.AUTH),
                 v.path(ConfigKey.CREDENTIALS),
                 v.number(ConfigKey.CONSUMER_STATUS_DELAY_MS, 0, Long.MAX_VALUE),
-                (int) v.number(ConfigKey.MAX_OPEN_FILES, 2, 1_000_000));
+                (int) v.number(ConfigKey.MAX_OPEN_FILES, 2, 1_000_000),
+                v.path(ConfigKey.KEYRING));
     }
 }

@@ -72,11 +72,12 @@ class MillraceCommandTest {
                 "--max-in-flight-per-connection", "8", "--io-threads", "2", "--worker-threads", "3",
                 "--shutdown-timeout-ms", "99", "--enforce-limits", "--fault-injection", "PutRecords:throttle=0.25",
                 "--fault-seed", "5", "--tls-only", "--auth", "sigv4", "--credentials", "ids.json",
-                "--consumer-status-delay-ms", "5", "--max-open-files", "64");
+                "--consumer-status-delay-ms", "5", "--max-open-files", "64", "--keyring", "keys.txt");
 
         assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 0, Path.of("/srv/millrace"), true, Path.of("c.pem"),
                 Path.of("k.pem"), "123456789012", "ap-east-1", Durability.NONE, 7, 1, 2, 3, 4096, 8, 2, 3, 99, true,
-                FaultPlan.parse("PutRecords:throttle=0.25", 5), true, AuthMode.SIGV4, Path.of("ids.json"), 5, 64));
+                FaultPlan.parse("PutRecords:throttle=0.25", 5), true, AuthMode.SIGV4, Path.of("ids.json"), 5, 64,
+                Path.of("keys.txt")));
     }
 
     @Test
@@ -177,6 +178,7 @@ class MillraceCommandTest {
             case IN_MEMORY, TLS_ONLY -> "true";
             case AUTH -> "sigv4";
             case CREDENTIALS -> "ids.json";
+            case KEYRING -> "keys.txt";
             case TLS_CERT, TLS_KEY -> "x.pem";
             case ACCOUNT_ID -> "999999999999";
             case REGION -> "us-west-1";

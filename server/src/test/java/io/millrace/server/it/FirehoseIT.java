@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.firehose.model.CompressionFormat;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
 import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationConfiguration;
-import software.amazon.awssdk.services.firehose.model.FirehoseException;
 import software.amazon.awssdk.services.firehose.model.InvalidArgumentException;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
 import software.amazon.awssdk.services.firehose.model.Record;
@@ -128,12 +127,6 @@ class FirehoseIT {
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("DeliveryStreamType KinesisStreamAsSource is not supported by this version "
                         + "of Millrace yet");
-        assertThatThrownBy(() -> firehose.stopDeliveryStreamEncryption(b -> b.deliveryStreamName("x")))
-                .isInstanceOfSatisfying(FirehoseException.class, e -> {
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
-                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(
-                            "Operation StopDeliveryStreamEncryption is not supported by this version of Millrace.");
-                });
     }
 
     private static ExtendedS3DestinationConfiguration s3(String bucket, String prefix, int intervalSeconds,

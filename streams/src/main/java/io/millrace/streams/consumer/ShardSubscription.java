@@ -5,6 +5,7 @@ import io.millrace.log.ShardLog;
 import io.millrace.log.StoredRecord;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.error.KinesisError;
+import io.millrace.streams.model.EncryptionType;
 import io.millrace.streams.model.Record;
 import io.millrace.streams.model.SubscribeToShardEvent;
 import io.millrace.streams.position.SequenceNumber;
@@ -226,7 +227,8 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
             SequenceNumberEncoder numbers = new SequenceNumberEncoder();
             List<Record> records = stored.stream().map(r -> new Record(
                     numbers.forRecord(shard.creationMs(), shardIndex, r.position(), r.arrivalMs()),
-                    Instant.ofEpochMilli(r.arrivalMs()), r.data(), r.partitionKey(), null)).toList();
+                    Instant.ofEpochMilli(r.arrivalMs()), r.data(), r.partitionKey(),
+                    r.isEncrypted() ? EncryptionType.KMS : null)).toList();
             return new SubscribeToShardEvent(records, records.get(records.size() - 1).sequenceNumber(), behindMs,
                     null);
         }

@@ -88,7 +88,7 @@ public final class GetRecords implements SyncOperation<GetRecordsRequest, GetRec
         List<Record> records = stored.stream().map(r -> new Record(
                 numbers.forRecord(shardCreationMs, iterator.shardIndex(), r.position(), r.arrivalMs()),
                 Instant.ofEpochMilli(r.arrivalMs()), r.data(), r.partitionKey(),
-                Encryption.ofRecord(metadata, r.arrivalMs()))).toList();
+                Encryption.ofStored(r))).toList();
         ShardMetadata shard = metadata.shard(iterator.shardIndex());
         if (!shard.open() && next >= log.endPosition()) {
             return new GetRecordsResponse(records, null, millisBehindLatest, ChildShards.of(metadata, shard));

@@ -53,11 +53,13 @@ final class RecordWriter {
     }
 
     /**
-     * Appends {@code records} to shard {@code shardIndex} and counts them for on-demand scaling. Call inside
+     * Appends {@code records} to shard {@code shardIndex}, encrypted at rest while the stream's encryption is in
+     * effect, and counts them for on-demand scaling. Call inside
      * {@link Stream#withOpenShards}, together with the routing that chose the shard.
      */
     static AppendResult append(Stream stream, int shardIndex, List<LogRecord> records, long nowMs) {
-        AppendResult appended = stream.log(shardIndex).append(records, nowMs);
+        AppendResult appended = stream.log(shardIndex).append(records, nowMs,
+                Encryption.keyAt(stream.metadata(), nowMs));
         long bytes = 0;
         for (LogRecord record : records) {
             bytes += record.data().length + record.partitionKey().length(); // chars: close enough for a rate

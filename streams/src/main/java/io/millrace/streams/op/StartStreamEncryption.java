@@ -10,8 +10,10 @@ import java.time.Clock;
 /**
  * <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_StartStreamEncryption.html">
  * StartStreamEncryption</a>: an ACTIVE stream records KMS with the given key and stays UPDATING for the configured
- * delay; records written after that report {@code EncryptionType: KMS}. Millrace keeps no KMS: any key id is
- * accepted, and data at rest is not encrypted. The 25-changes-per-day limit is not enforced. Thread-safe.
+ * delay; records written after that are encrypted at rest (AES-256-GCM, under the key ring's master key for the key
+ * id) and report {@code EncryptionType: KMS}. An unknown key id is KMSNotFoundException with a fixed key ring
+ * ({@code --keyring}); without one, a key is generated for it. The 25-changes-per-day limit is not enforced.
+ * Thread-safe.
  */
 public final class StartStreamEncryption implements SyncOperation<StartStreamEncryptionRequest, Void> {
     private final StreamRegistry streams;
@@ -29,6 +31,8 @@ public final class StartStreamEncryption implements SyncOperation<StartStreamEnc
         StreamKey key = StreamKey.resolve(request.streamName(), request.streamARN(), context.accountId(),
                 context.region());
         Encryption.requireKms(request.encryptionType(), key);
+        streams.require(key);
+        Encryption.requireKey(streams, request.keyId());
         long nowMs = clock.millis();
         long delayMs = config.updateStreamDelayMs();
         streams.update(key, metadata -> StreamUpdates.beginUpdate(StreamUpdates.requireActive(metadata)

@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where storage faults become {@code InternalFailure}: wraps every operation of the table and maps a
+ * The one place where storage faults become {@code InternalFailure} (a missing encryption key:
+ * {@code KMSNotFoundException}): wraps every operation of the table and maps a
  * {@link StorageException}, thrown or completing the returned stage, to an {@link ApiException}. Each distinct
  * fault is logged the first time and then counted, so a failing disk does not flood the log. Thread-safe.
  */
@@ -61,6 +62,12 @@ public final class StorageFaultBoundary<I, O> implements Operation<I, O> {
         count.increment();
         if (count.sum() == 1) {
             LOG.error("Storage fault (later identical faults are only counted): {}", signature, e);
+        }
+        if (e.kind() == StorageException.Kind.KEY_UNAVAILABLE) {
+            // Data encrypted under a key the key ring no longer has is KMS's failure at AWS, not the server's.
+            // [UNVERIFIED] AWS's text.
+            return KinesisError.KMS_NOT_FOUND.exception("The KMS key used to encrypt this stream's data was not "
+                    + "found.");
         }
         return KinesisError.INTERNAL_FAILURE.exception("Internal Service Failure");
     }

@@ -3,6 +3,7 @@ package io.millrace.streams.stream;
 import io.millrace.log.LogStore;
 import io.millrace.log.MetadataStore;
 import io.millrace.log.ShardLog;
+import io.millrace.log.crypto.KeyRing;
 import io.millrace.streams.model.StreamStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,11 @@ public final class StreamRegistry {
             stream = streams.get(key);
         }
         return Optional.ofNullable(stream);
+    }
+
+    /** The master keys the store encrypts at rest with, by KMS key id. */
+    public KeyRing keyRing() {
+        return store.keyRing();
     }
 
     /** The stream in any state; ResourceNotFound otherwise. */

@@ -11,7 +11,7 @@ import java.util.List;
  * <p>Design note: a change that AWS applies asynchronously (encryption, warm throughput) is stored at once together
  * with the instant it takes effect, the end of the stream's UPDATING phase. Readers compare that instant with the
  * clock, so no background step has to flip the setting and it survives a restart half-way. Millrace records the
- * encryption state only; it does not encrypt data at rest.
+ * encryption state; the write path encrypts at rest while {@link #encryptsAt} holds.
  *
  * @param encryptionType          NONE or KMS, as Describe* reports it from the call on
  * @param keyId                   the KMS key given to StartStreamEncryption, or {@code null}
@@ -57,7 +57,7 @@ public record StreamSettings(EncryptionType encryptionType, String keyId, long e
                 targetMiBps, currentWarmThroughputMiBps(nowMs), effectiveMs);
     }
 
-    /** Whether a record arriving at {@code arrivalMs} counts as KMS-encrypted (reported, not actually encrypted). */
+    /** Whether a record appended at {@code arrivalMs} is encrypted at rest (and reported as KMS-encrypted). */
     public boolean encryptsAt(long arrivalMs) {
         return encryptionType == EncryptionType.KMS && arrivalMs >= encryptionEffectiveMs;
     }

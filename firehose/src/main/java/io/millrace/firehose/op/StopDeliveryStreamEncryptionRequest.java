@@ -1,0 +1,5 @@
+package io.millrace.firehose.op;
+
+/** Input of StopDeliveryStreamEncryption. */
+public record StopDeliveryStreamEncryptionRequest(String deliveryStreamName) {
+}
