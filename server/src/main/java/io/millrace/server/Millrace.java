@@ -13,6 +13,8 @@ import io.millrace.server.auth.AccessControl;
 import io.millrace.server.auth.Authentication;
 import io.millrace.server.auth.CredentialsFile;
 import io.millrace.server.config.AuthMode;
+import io.millrace.server.config.Backend;
+import io.millrace.server.config.KafkaBackend;
 import io.millrace.server.config.ServerConfig;
 import io.millrace.server.http.HttpServer;
 import io.millrace.server.route.FirehoseRoute;
@@ -132,6 +134,9 @@ public final class Millrace implements AutoCloseable {
     }
 
     private static LogStore openStore(ServerConfig config) {
+        if (config.backend().backend() == Backend.KAFKA) {
+            return KafkaBackend.open(config.backend());
+        }
         if (config.inMemory()) {
             return new InMemoryLogStore();
         }
