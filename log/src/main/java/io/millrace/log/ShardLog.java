@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One shard's append-only record log. Positions are dense, start at 0 for a new log and never change meaning;
  * the engine maps them to Kinesis sequence numbers. Implementations: the durable segmented log, the in-memory
- * log, and later the Kafka backend.
+ * log, and the Kafka backend (module {@code kafka}).
  *
  * <p>Thread safety: every method may be called from any thread. Appends to one log are serialised by the
  * implementation; reads never block appends for longer than it takes to publish a position.
@@ -13,10 +13,12 @@ import java.util.List;
 public interface ShardLog extends AutoCloseable {
 
     /**
-     * Appends {@code records} as one batch. Positions and the batch's arrival time are assigned before this
-     * returns (the arrival time is {@code max(nowMs, lastArrivalMs)} so it never goes backwards within a log).
-     * The returned result's {@link AppendResult#durable()} completes once the batch is as durable as the
-     * store's durability mode promises; callers acknowledge only then.
+     * Appends {@code records} as one batch, in order. The returned result's {@link AppendResult#durable()} completes
+     * once the batch is as durable as the store's durability mode promises, with each record's position and arrival
+     * time; callers acknowledge only then. Positions and arrival times are known only at that point: a remote log
+     * learns them from the broker, which may interleave other writers. Local logs give the whole batch one arrival
+     * time, {@code max(nowMs, lastArrivalMs)}, so it never goes backwards within a log; a remote log uses its
+     * broker's clock and ignores {@code nowMs}.
      *
      * @throws StorageException when the batch could not be written; nothing of it is then visible to readers
      */

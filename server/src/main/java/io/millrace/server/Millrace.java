@@ -15,6 +15,8 @@ import io.millrace.server.auth.Authentication;
 import io.millrace.server.auth.CredentialsFile;
 import io.millrace.server.config.AuthMode;
 import io.millrace.server.config.ConfigException;
+import io.millrace.server.config.Backend;
+import io.millrace.server.config.KafkaBackend;
 import io.millrace.server.config.ServerConfig;
 import io.millrace.server.http.HttpServer;
 import io.millrace.server.route.FirehoseRoute;
@@ -134,6 +136,9 @@ public final class Millrace implements AutoCloseable {
     }
 
     private static LogStore openStore(ServerConfig config) {
+        if (config.backend().backend() == Backend.KAFKA) {
+            return KafkaBackend.open(config.backend());
+        }
         // An operator's key ring is fixed; without one, the store keeps (and provisions) its own.
         KeyRing keyRing = config.keyringFile() == null ? null : loadKeyRing(config.keyringFile());
         if (config.inMemory()) {

@@ -35,8 +35,8 @@ public final class FailingLogStore implements LogStore {
                 if (!undurableShards.contains(shardIndex)) {
                     return result;
                 }
-                return new AppendResult(result.firstPosition(), result.arrivalMs(), CompletableFuture.failedFuture(
-                        new StorageException(StorageException.Kind.IO, "fsync failed", null)));
+                return new AppendResult(result.durable().thenCompose(batch -> CompletableFuture.failedFuture(
+                        new StorageException(StorageException.Kind.IO, "fsync failed", null))));
             }
 
             @Override

@@ -79,9 +79,7 @@ public class ShardLogBenchmark {
 
     @Benchmark
     public long appendBatchAndWaitUntilDurable() {
-        var result = log.append(batch, System.currentTimeMillis());
-        result.durable().join();
-        return result.firstPosition();
+        return log.append(batch, System.currentTimeMillis()).durable().join().firstPosition();
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package io.millrace.log.local;
 
 import io.millrace.log.AppendResult;
+import io.millrace.log.AppendedBatch;
 import io.millrace.log.LogRecord;
 import io.millrace.log.ShardLog;
 import io.millrace.log.StorageException;
@@ -75,9 +76,9 @@ class DiskFullTest {
 
             Files.delete(filler);
             AppendResult resumed = log.append(batch(1000), 0);
-            resumed.durable().join();
-            assertThat(resumed.firstPosition()).isEqualTo(acknowledged.size());
-            acknowledge(resumed, batch(1000), acknowledged);
+            AppendedBatch landed = resumed.durable().join();
+            assertThat(landed.firstPosition()).isEqualTo(acknowledged.size());
+            acknowledge(landed, batch(1000), acknowledged);
         }
         try (LocalLogStore store = LocalLogStore.open(dataDir, CONFIG)) {
             assertSameRecords(store.openShard("s", 0), acknowledged);
@@ -88,9 +89,7 @@ class DiskFullTest {
         for (int i = 0; i < 10_000; i++) {
             List<LogRecord> batch = batch(i);
             try {
-                AppendResult result = log.append(batch, i);
-                result.durable().join();
-                acknowledge(result, batch, acknowledged);
+                acknowledge(log.append(batch, i).durable().join(), batch, acknowledged);
             } catch (StorageException e) {
                 return e;
             }
@@ -108,9 +107,9 @@ class DiskFullTest {
         return data;
     }
 
-    private static void acknowledge(AppendResult result, List<LogRecord> batch, List<StoredRecord> acknowledged) {
+    private static void acknowledge(AppendedBatch result, List<LogRecord> batch, List<StoredRecord> acknowledged) {
         for (int r = 0; r < batch.size(); r++) {
-            acknowledged.add(new StoredRecord(result.firstPosition() + r, result.arrivalMs(),
+            acknowledged.add(new StoredRecord(result.position(r), result.arrivalMs(r),
                     batch.get(r).partitionKey(), batch.get(r).data()));
         }
     }

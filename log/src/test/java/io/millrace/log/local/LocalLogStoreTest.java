@@ -1,6 +1,7 @@
 package io.millrace.log.local;
 
 import io.millrace.log.AppendResult;
+import io.millrace.log.AppendedBatch;
 import io.millrace.log.LogRecord;
 import io.millrace.log.ShardLog;
 import io.millrace.log.StorageException;
@@ -66,11 +67,11 @@ class LocalLogStoreTest {
         try (LocalLogStore store = LocalLogStore.open(dataDir, SMALL_SEGMENTS)) {
             ShardLog log = store.openShard("s", 0);
             for (int i = 0; i < 50; i++) {
-                AppendResult result = log.append(records(i, 3, 70 + i), 1000 + i * 10L);
-                result.durable().get(10, TimeUnit.SECONDS);
+                AppendedBatch result = log.append(records(i, 3, 70 + i), 1000 + i * 10L).durable()
+                        .get(10, TimeUnit.SECONDS);
                 for (int r = 0; r < 3; r++) {
                     LogRecord record = records(i, 3, 70 + i).get(r);
-                    written.add(new StoredRecord(result.firstPosition() + r, result.arrivalMs(),
+                    written.add(new StoredRecord(result.position(r), result.arrivalMs(r),
                             record.partitionKey(), record.data()));
                 }
             }
@@ -82,7 +83,7 @@ class LocalLogStoreTest {
             assertThat(log.read(0, 1000, Long.MAX_VALUE).records())
                     .usingRecursiveFieldByFieldElementComparator().isEqualTo(written);
             assertThat(log.positionForTimestamp(1255)).isEqualTo(78);
-            assertThat(log.append(records(99, 1, 1), 0).firstPosition()).isEqualTo(150);
+            assertThat(log.append(records(99, 1, 1), 0).durable().join().firstPosition()).isEqualTo(150);
         }
     }
 
@@ -116,16 +117,16 @@ class LocalLogStoreTest {
         int threads = 8;
         int appendsPerThread = 150;
         int shards = 4;
-        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        List<CompletableFuture<AppendedBatch>> futures = new ArrayList<>();
         try (LocalLogStore store = LocalLogStore.open(dataDir, LocalLogConfig.defaults())) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<List<CompletableFuture<Void>>>> results = new ArrayList<>();
+            List<Future<List<CompletableFuture<AppendedBatch>>>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int thread = t;
                 results.add(pool.submit(() -> {
                     start.await();
-                    List<CompletableFuture<Void>> mine = new ArrayList<>();
+                    List<CompletableFuture<AppendedBatch>> mine = new ArrayList<>();
                     for (int i = 0; i < appendsPerThread; i++) {
                         ShardLog log = store.openShard("busy", (thread + i) % shards);
                         mine.add(log.append(List.of(new LogRecord("t" + thread + "-" + i, new byte[200]),
@@ -135,7 +136,7 @@ class LocalLogStoreTest {
                 }));
             }
             start.countDown();
-            for (Future<List<CompletableFuture<Void>>> result : results) {
+            for (Future<List<CompletableFuture<AppendedBatch>>> result : results) {
                 futures.addAll(result.get(30, TimeUnit.SECONDS));
             }
             pool.shutdown();
@@ -192,8 +193,7 @@ class LocalLogStoreTest {
             assertThat(log.endPosition()).isEqualTo(2);
             assertThat(log.read(0, 100, Long.MAX_VALUE).records()).hasSize(2);
             AppendResult after = log.append(records(2, 3, 50), 3);
-            after.durable().get(10, TimeUnit.SECONDS);
-            assertThat(after.firstPosition()).isEqualTo(2);
+            assertThat(after.durable().get(10, TimeUnit.SECONDS).firstPosition()).isEqualTo(2);
         }
         try (LocalLogStore store = LocalLogStore.open(dataDir, LocalLogConfig.defaults())) {
             List<StoredRecord> records = store.openShard("s", 0).read(0, 100, Long.MAX_VALUE).records();

@@ -1,6 +1,6 @@
 package io.millrace.log.local;
 
-import io.millrace.log.AppendResult;
+import io.millrace.log.AppendedBatch;
 import io.millrace.log.LogRecord;
 import io.millrace.log.ShardLog;
 import io.millrace.log.StoredRecord;
@@ -112,9 +112,9 @@ class LogRecoveryTest {
                     random.nextBytes(data);
                     batch.add(new LogRecord("k" + b + "." + i, data));
                 }
-                AppendResult result = log.append(batch, 1000 + b * 2L - random.nextInt(3));
+                AppendedBatch result = log.append(batch, 1000 + b * 2L - random.nextInt(3)).durable().join();
                 for (int i = 0; i < count; i++) {
-                    records.add(new StoredRecord(result.firstPosition() + i, result.arrivalMs(),
+                    records.add(new StoredRecord(result.position(i), result.arrivalMs(i),
                             batch.get(i).partitionKey(), batch.get(i).data()));
                 }
                 batchEnds.add(records.size());
@@ -155,7 +155,7 @@ class LogRecoveryTest {
             long expectedLastArrivalMs = count == 0 ? -1 : written.records().get(count - 1).arrivalMs();
             // A segment that lost all its batches still knows the previous segment's last arrival.
             assertThat(log.lastArrivalMs()).as(round).isEqualTo(expectedLastArrivalMs);
-            assertThat(log.append(List.of(new LogRecord("after", new byte[] {1})), 0).firstPosition())
+            assertThat(log.append(List.of(new LogRecord("after", new byte[] {1})), 0).durable().join().firstPosition())
                     .isEqualTo(count);
         }
         try (LocalLogStore store = LocalLogStore.open(dataDir, CONFIG)) {

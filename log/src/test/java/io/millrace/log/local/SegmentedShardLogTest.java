@@ -1,7 +1,7 @@
 package io.millrace.log.local;
 
 import io.millrace.log.ShardLog;
-import io.millrace.log.ShardLogContract;
+import io.millrace.log.CallerClockShardLogContract;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The segmented log against the shared contract, with tiny segments and a dense index so that rolling, index
  * lookups and whole-segment trimming all happen inside ordinary contract cases.
  */
-class SegmentedShardLogTest extends ShardLogContract {
+class SegmentedShardLogTest extends CallerClockShardLogContract {
     private static final LocalLogConfig SMALL = LocalLogConfig.builder()
             .maxSegmentBytes(600).indexIntervalBytes(100).build();
 

@@ -1,10 +1,10 @@
 package io.millrace.log.memory;
 
 import io.millrace.log.ShardLog;
-import io.millrace.log.ShardLogContract;
+import io.millrace.log.CallerClockShardLogContract;
 
 /** The in-memory log against the shared contract. */
-class InMemoryShardLogTest extends ShardLogContract {
+class InMemoryShardLogTest extends CallerClockShardLogContract {
 
     @Override
     protected ShardLog newLog() {

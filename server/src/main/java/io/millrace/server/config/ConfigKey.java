@@ -76,7 +76,19 @@ public enum ConfigKey {
                     + "Operation:throttle=P (ProvisionedThroughputExceededException) or Operation:internal=P "
                     + "(InternalFailure), P in [0, 1], e.g. PutRecords:throttle=0.1,GetRecords:internal=0.05."),
     FAULT_SEED("fault-seed", "SEED", "0",
-            "Seed of fault injection's random draws; the same seed and call sequence inject the same faults.");
+            "Seed of fault injection's random draws; the same seed and call sequence inject the same faults."),
+    BACKEND("backend", "NAME", "local",
+            "Where streams are stored: local (the embedded durable log under data-dir, or memory with in-memory) "
+                    + "or kafka (an Apache Kafka cluster at kafka-bootstrap: a topic per stream, a partition per "
+                    + "shard; see the README's Kafka backend section)."),
+    KAFKA_BOOTSTRAP("kafka-bootstrap", "HOST:PORT", null,
+            "Bootstrap servers of the Kafka cluster (comma-separated host:port); required with backend=kafka."),
+    KAFKA_CONFIG("kafka-config", "FILE", null,
+            "Java properties file of Kafka client settings passed to every client Millrace opens, e.g. "
+                    + "security.protocol, sasl.*, ssl.*; acks, idempotence and serializers are fixed."),
+    KAFKA_TOPIC_PREFIX("kafka-topic-prefix", "PREFIX", "millrace.",
+            "Start of every Kafka topic name Millrace creates (<prefix>log.<stream key> per stream, "
+                    + "<prefix>metadata); gateways sharing a prefix share the streams.");
 
     /** The environment variable naming a config file, beside {@code --config}. */
     public static final String CONFIG_FILE_ENV = "MILLRACE_CONFIG";

@@ -99,6 +99,21 @@ final class ConfigValues {
         }
     }
 
+    Backend backend(ConfigKey key) {
+        String value = raw(key);
+        try {
+            return Backend.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, value, "one of local, kafka");
+        }
+    }
+
+    /** {@code null} when unset or empty. */
+    String optionalText(ConfigKey key) {
+        String value = raw(key);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     AuthMode authMode(ConfigKey key) {
         String value = raw(key);
         try {

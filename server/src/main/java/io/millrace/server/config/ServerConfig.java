@@ -22,7 +22,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                            int maxRequestBytes, int maxInFlightPerConnection, int ioThreads, int workerThreads,
                            long shutdownTimeoutMs, boolean enforceLimits, FaultPlan faultInjection,
                            boolean tlsOnly, AuthMode auth, Path credentialsFile, long consumerStatusDelayMs,
-                           int maxOpenFiles, Path keyringFile) {
+                           int maxOpenFiles, Path keyringFile, BackendConfig backend) {
 
     /** Where the self-signed certificate lives under {@link #dataDir()}. */
     public static final String TLS_SUBDIRECTORY = "tls";
@@ -33,6 +33,9 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
         }
         if (auth == AuthMode.SIGV4 && credentialsFile == null) {
             throw new ConfigException("auth=sigv4 needs a credentials file (--credentials FILE)");
+        }
+        if (inMemory && backend.backend() == Backend.KAFKA) {
+            throw new ConfigException("in-memory and backend=kafka exclude each other: pick one place for streams");
         }
     }
 
@@ -80,6 +83,8 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                 v.path(ConfigKey.CREDENTIALS),
                 v.number(ConfigKey.CONSUMER_STATUS_DELAY_MS, 0, Long.MAX_VALUE),
                 (int) v.number(ConfigKey.MAX_OPEN_FILES, 2, 1_000_000),
-                v.path(ConfigKey.KEYRING));
+                v.path(ConfigKey.KEYRING),
+                new BackendConfig(v.backend(ConfigKey.BACKEND), v.optionalText(ConfigKey.KAFKA_BOOTSTRAP),
+                        v.path(ConfigKey.KAFKA_CONFIG), v.raw(ConfigKey.KAFKA_TOPIC_PREFIX)));
     }
 }

@@ -46,6 +46,15 @@ class ModuleRulesTest {
     }
 
     @Test
+    void theKafkaBackendNeverImportsTheEngineTheProtocolOrNetty() {
+        noClasses().that().resideInAPackage("io.millrace.kafka..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.millrace.streams..", "io.millrace.firehose..", "io.millrace.protocol..",
+                        "io.millrace.server..", "io.netty..")
+                .check(millrace);
+    }
+
+    @Test
     void protocolDependsOnNothingAboveIt() {
         noClasses().that().resideInAPackage("io.millrace.protocol..")
                 .should().dependOnClassesThat().resideInAnyPackage(

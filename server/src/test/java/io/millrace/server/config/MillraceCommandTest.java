@@ -77,7 +77,7 @@ class MillraceCommandTest {
         assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 0, Path.of("/srv/millrace"), true, Path.of("c.pem"),
                 Path.of("k.pem"), "123456789012", "ap-east-1", Durability.NONE, 7, 1, 2, 3, 4096, 8, 2, 3, 99, true,
                 FaultPlan.parse("PutRecords:throttle=0.25", 5), true, AuthMode.SIGV4, Path.of("ids.json"), 5, 64,
-                Path.of("keys.txt")));
+                Path.of("keys.txt"), BackendConfig.local()));
     }
 
     @Test
@@ -187,6 +187,10 @@ class MillraceCommandTest {
             case MAX_REQUEST_BYTES -> "5000";
             case ENFORCE_LIMITS -> "true";
             case FAULT_INJECTION -> "GetRecords:internal=0.5";
+            case BACKEND -> "local";
+            case KAFKA_BOOTSTRAP -> "127.0.0.1:9092";
+            case KAFKA_CONFIG -> "kafka.properties";
+            case KAFKA_TOPIC_PREFIX -> "p.";
             default -> "7";
         };
     }

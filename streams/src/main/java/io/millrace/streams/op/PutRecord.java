@@ -61,12 +61,13 @@ public final class PutRecord implements Operation<PutRecordRequest, PutRecordRes
                     List.of(new LogRecord(request.partitionKey(), request.data())), clock.millis());
             return new Routed(shardIndex, appended, current);
         });
-        String sequenceNumber = RecordWriter.sequenceNumber(routed.metadata(), routed.shardIndex(),
-                routed.appended().firstPosition(), routed.appended().arrivalMs());
-        return routed.appended().durable().thenApply(done -> {
+        // The position and arrival time come with durability: a remote log learns them from its broker.
+        return routed.appended().durable().thenApply(batch -> {
             stream.watchers().onRecordsAppended(routed.shardIndex());
+            String sequenceNumber = RecordWriter.sequenceNumber(routed.metadata(), routed.shardIndex(),
+                    batch.position(0), batch.arrivalMs(0));
             return new PutRecordResponse(ShardId.name(routed.shardIndex()), sequenceNumber,
-                    Encryption.ofRecord(routed.metadata(), routed.appended().arrivalMs()));
+                    Encryption.ofRecord(routed.metadata(), batch.arrivalMs(0)));
         });
     }
 

@@ -102,19 +102,20 @@ public final class PutRecords implements Operation<PutRecordsRequest, PutRecords
             fail(indexes, results);
             return CompletableFuture.completedFuture(null);
         }
-        // The entries are built here, not when durability completes: that runs on the group committer's thread,
-        // which should only complete futures. They are read only after every batch's future has completed.
+        // The entries are built when durability completes, because only then are positions and arrival times
+        // known (a remote log learns them from its broker). They are read only after every batch has settled.
         String shardId = ShardId.name(shardIndex);
-        SequenceNumberEncoder numbers = new SequenceNumberEncoder();
-        long shardCreationMs = metadata.shard(shardIndex).creationMs();
-        for (int k = 0; k < indexes.size(); k++) {
-            String sequenceNumber = numbers.forRecord(shardCreationMs, shardIndex, appended.firstPosition() + k,
-                    appended.arrivalMs());
-            results[indexes.get(k)] = new PutRecordsResultEntry(sequenceNumber, shardId, null, null);
-        }
-        return appended.durable().handle((done, failure) -> {
+        return appended.durable().handle((batch, failure) -> {
             if (failure != null) {
                 fail(indexes, results);
+            } else {
+                SequenceNumberEncoder numbers = new SequenceNumberEncoder();
+                long shardCreationMs = metadata.shard(shardIndex).creationMs();
+                for (int k = 0; k < indexes.size(); k++) {
+                    String sequenceNumber = numbers.forRecord(shardCreationMs, shardIndex, batch.position(k),
+                            batch.arrivalMs(k));
+                    results[indexes.get(k)] = new PutRecordsResultEntry(sequenceNumber, shardId, null, null);
+                }
             }
             stream.watchers().onRecordsAppended(shardIndex);
             return null;

@@ -1,0 +1,49 @@
+package io.millrace.server.config;
+
+import io.millrace.kafka.KafkaLogConfig;
+import io.millrace.kafka.KafkaLogStore;
+import io.millrace.log.LogStore;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/** Opens the Kafka store from the server configuration, reading the client properties file. Stateless. */
+public final class KafkaBackend {
+
+    private KafkaBackend() {
+    }
+
+    public static LogStore open(BackendConfig config) {
+        KafkaLogConfig kafka;
+        try {
+            kafka = KafkaLogConfig.of(config.kafkaBootstrap())
+                    .withTopicPrefix(config.kafkaTopicPrefix())
+                    .withClientProperties(clientProperties(config.kafkaConfigFile()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Invalid Kafka settings: " + e.getMessage());
+        }
+        return KafkaLogStore.open(kafka);
+    }
+
+    /** The properties of {@code file}, or none when it is {@code null}. */
+    static Map<String, String> clientProperties(Path file) {
+        if (file == null) {
+            return Map.of();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read kafka-config file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> values = new TreeMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+        return values;
+    }
+}
