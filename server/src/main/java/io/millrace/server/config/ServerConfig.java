@@ -1,5 +1,6 @@
 package io.millrace.server.config;
 
+import io.millrace.firehose.destination.s3.S3Endpoint;
 import io.millrace.server.http.TransportConfig;
 import io.millrace.streams.limit.FaultPlan;
 
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param tlsCertFile PEM chain, or {@code null} for the self-signed certificate
  * @param tlsKeyFile  PEM key, or {@code null} exactly when {@code tlsCertFile} is
  * @param credentialsFile the identities file, or {@code null}; required when {@code auth} is {@link AuthMode#SIGV4}
+ * @param s3Endpoint  where Firehose delivers objects, or {@code null} for the embedded store
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, Path tlsCertFile, Path tlsKeyFile,
                            String accountId, String region, Durability durability, long flushIntervalMs,
@@ -21,7 +23,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                            int maxRequestBytes, int maxInFlightPerConnection, int ioThreads, int workerThreads,
                            long shutdownTimeoutMs, boolean enforceLimits, FaultPlan faultInjection,
                            boolean tlsOnly, AuthMode auth, Path credentialsFile, long consumerStatusDelayMs,
-                           int maxOpenFiles) {
+                           int maxOpenFiles, S3Endpoint s3Endpoint) {
 
     /** Where the self-signed certificate lives under {@link #dataDir()}. */
     public static final String TLS_SUBDIRECTORY = "tls";
@@ -78,6 +80,8 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                 v.authMode(ConfigKey.AUTH),
                 v.path(ConfigKey.CREDENTIALS),
                 v.number(ConfigKey.CONSUMER_STATUS_DELAY_MS, 0, Long.MAX_VALUE),
-                (int) v.number(ConfigKey.MAX_OPEN_FILES, 2, 1_000_000));
+                (int) v.number(ConfigKey.MAX_OPEN_FILES, 2, 1_000_000),
+                v.s3Endpoint(ConfigKey.S3_ENDPOINT, ConfigKey.S3_REGION, ConfigKey.REGION, ConfigKey.S3_ACCESS_KEY,
+                        ConfigKey.S3_SECRET_KEY));
     }
 }
