@@ -14,6 +14,7 @@ import io.millrace.server.auth.CredentialsFile;
 import io.millrace.server.config.AuthMode;
 import io.millrace.server.config.ServerConfig;
 import io.millrace.server.firehose.DeliveryOutput;
+import io.millrace.server.firehose.KinesisStreamSource;
 import io.millrace.server.http.HttpServer;
 import io.millrace.server.route.FirehoseRoute;
 import io.millrace.server.route.KinesisDispatcher;
@@ -83,7 +84,7 @@ public final class Millrace implements AutoCloseable {
                     FanOutConfig.defaults().withConsumerStatusDelayMs(config.consumerStatusDelayMs()),
                     Clock.systemUTC());
             FirehoseEngine firehose = new FirehoseEngine(store, output.firehoseStore(), Clock.systemUTC(),
-                    FirehoseConfig.defaults());
+                    FirehoseConfig.defaults(), new KinesisStreamSource(engine.streams(), Clock.systemUTC()));
             ExecutorService workers = workerPool(config.workerThreads());
             ServiceRoute kinesis = new ServiceRoute(protocol.join(), engine.operations(), authentication,
                     new AccessControl(engine.resourcePolicies(), Authentication.KINESIS_SERVICE));

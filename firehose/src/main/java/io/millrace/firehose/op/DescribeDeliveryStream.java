@@ -3,6 +3,7 @@ package io.millrace.firehose.op;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.model.BufferingHints;
 import io.millrace.firehose.model.EncryptionConfiguration;
+import io.millrace.firehose.source.KinesisSourceSettings;
 import io.millrace.firehose.stream.DeliveryStreamKey;
 import io.millrace.firehose.stream.DeliveryStreamMetadata;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
@@ -33,12 +34,21 @@ final class DescribeDeliveryStream implements SyncFirehoseOperation<DescribeDeli
         boolean afterOnlyDestination = DeliveryStreamMetadata.DESTINATION_ID.equals(
                 request.exclusiveStartDestinationId());
         List<DestinationDescription> destinations = afterOnlyDestination ? List.of() : List.of(destination(metadata));
-        SourceDescription source = metadata.throughputHintInMBs() == null ? null
-                : new SourceDescription(new DirectPutSourceConfiguration(metadata.throughputHintInMBs()));
+        SourceDescription source = source(metadata);
         return new DescribeDeliveryStreamResponse(new DeliveryStreamDescription(metadata.name(), metadata.arn(),
                 ACTIVE, EncryptionStatus.DISABLED, metadata.deliveryStreamType(),
                 Long.toString(metadata.versionId()), Instant.ofEpochMilli(metadata.createTimestampMs()),
                 Instant.ofEpochMilli(metadata.lastUpdateTimestampMs()), source, destinations, false));
+    }
+
+    private static SourceDescription source(DeliveryStreamMetadata metadata) {
+        KinesisSourceSettings kinesis = metadata.kinesisSource();
+        if (kinesis != null) {
+            return new SourceDescription(null, new KinesisStreamSourceDescription(kinesis.kinesisStreamARN(),
+                    kinesis.roleARN(), Instant.ofEpochMilli(kinesis.deliveryStartMs())));
+        }
+        return metadata.throughputHintInMBs() == null ? null
+                : new SourceDescription(new DirectPutSourceConfiguration(metadata.throughputHintInMBs()));
     }
 
     static DestinationDescription destination(DeliveryStreamMetadata metadata) {
