@@ -1,7 +1,9 @@
 package io.millrace.firehose;
 
 import io.millrace.firehose.destination.Destination;
+import io.millrace.firehose.destination.s3.BackedUpDestination;
 import io.millrace.firehose.destination.s3.ObjectStore;
+import io.millrace.firehose.destination.s3.S3Backup;
 import io.millrace.firehose.destination.s3.S3Destination;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.op.FirehoseOperations;
@@ -64,7 +66,9 @@ public final class FirehoseEngine implements AutoCloseable {
     }
 
     private Destination destination(S3Settings settings) {
-        return new S3Destination(objects, settings);
+        Destination s3 = new S3Destination(objects, settings);
+        return settings.backup() == null ? s3
+                : new BackedUpDestination(s3, new S3Backup(objects, settings.backup(), settings.zone()));
     }
 
     /** Starts periodic delivery; call once. */

@@ -1,5 +1,6 @@
 package io.millrace.firehose.op;
 
+import io.millrace.firehose.destination.s3.S3BackupSettings;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.model.BufferingHints;
 import io.millrace.firehose.model.EncryptionConfiguration;
@@ -51,13 +52,21 @@ final class DescribeDeliveryStream implements SyncFirehoseOperation<DescribeDeli
                 : new SourceDescription(new DirectPutSourceConfiguration(metadata.throughputHintInMBs()));
     }
 
+    private static S3DestinationDescription backup(S3BackupSettings backup) {
+        return backup == null ? null : new S3DestinationDescription(backup.roleARN(), backup.bucketARN(),
+                backup.prefix(), backup.errorOutputPrefix(),
+                new BufferingHints(backup.sizeInMBs(), backup.intervalInSeconds()), backup.compressionFormat(),
+                EncryptionConfiguration.NONE, null);
+    }
+
     static DestinationDescription destination(DeliveryStreamMetadata metadata) {
         S3Settings s3 = metadata.destination();
         BufferingHints hints = new BufferingHints(s3.sizeInMBs(), s3.intervalInSeconds());
         ExtendedS3DestinationDescription extended = new ExtendedS3DestinationDescription(s3.roleARN(),
                 s3.bucketARN(), s3.prefix(), s3.errorOutputPrefix(), hints, s3.compressionFormat(),
-                EncryptionConfiguration.NONE, s3.cloudWatchLoggingOptions(), s3.processingConfiguration(), "Disabled",
-                s3.fileExtension(), s3.customTimeZone());
+                EncryptionConfiguration.NONE, s3.cloudWatchLoggingOptions(), s3.processingConfiguration(),
+                s3.backup() == null ? "Disabled" : "Enabled", backup(s3.backup()), s3.fileExtension(),
+                s3.customTimeZone());
         S3DestinationDescription plain = new S3DestinationDescription(s3.roleARN(), s3.bucketARN(), s3.prefix(),
                 s3.errorOutputPrefix(), hints, s3.compressionFormat(), EncryptionConfiguration.NONE,
                 s3.cloudWatchLoggingOptions());
