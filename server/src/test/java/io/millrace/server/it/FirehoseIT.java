@@ -126,8 +126,8 @@ class FirehoseIT {
                 .deliveryStreamType("KinesisStreamAsSource")
                 .extendedS3DestinationConfiguration(s3("b", null, 60, CompressionFormat.UNCOMPRESSED))))
                 .isInstanceOf(InvalidArgumentException.class)
-                .hasMessageContaining("DeliveryStreamType KinesisStreamAsSource is not supported by this version "
-                        + "of Millrace yet");
+                .hasMessageContaining(
+                        "KinesisStreamSourceConfiguration is required for DeliveryStreamType KinesisStreamAsSource.");
         assertThatThrownBy(() -> firehose.stopDeliveryStreamEncryption(b -> b.deliveryStreamName("x")))
                 .isInstanceOfSatisfying(FirehoseException.class, e -> {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
