@@ -1,10 +1,14 @@
 package io.millrace.firehose;
 
 import io.millrace.firehose.destination.Destination;
+import io.millrace.firehose.destination.s3.BackedUpDestination;
 import io.millrace.firehose.destination.s3.ObjectStore;
+import io.millrace.firehose.destination.s3.S3Backup;
 import io.millrace.firehose.destination.s3.S3Destination;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.op.FirehoseOperations;
+import io.millrace.firehose.source.KinesisSourceReader;
+import io.millrace.firehose.source.StreamSource;
 import io.millrace.firehose.stream.DeliveryStream;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
 import io.millrace.log.LogStore;
@@ -37,15 +41,24 @@ public final class FirehoseEngine implements AutoCloseable {
     private final FirehoseConfig config;
     private final FirehoseOperations operations;
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final KinesisSourceReader sourceReader;
     private ScheduledExecutorService scheduler;
 
     public FirehoseEngine(LogStore store, ObjectStore objects, Clock clock, FirehoseConfig config) {
+        this(store, objects, clock, config, null);
+    }
+
+    /** @param kinesis the Kinesis streams KinesisStreamAsSource delivery streams read, or {@code null} for none */
+    public FirehoseEngine(LogStore store, ObjectStore objects, Clock clock, FirehoseConfig config,
+                          StreamSource kinesis) {
         this.registry = new DeliveryStreamRegistry(store, config.maxDeliveryStreams());
         this.objects = objects;
         this.clock = clock;
         this.config = config;
         this.operations = new FirehoseOperations(registry, clock, config.maxBufferedBytesPerStream(),
-                this::destination);
+                this::destination, kinesis);
+        this.sourceReader = kinesis == null ? null
+                : new KinesisSourceReader(kinesis, store.metadata(), clock, config.maxBufferedBytesPerStream());
     }
 
     public FirehoseOperations operations() {
@@ -53,7 +66,9 @@ public final class FirehoseEngine implements AutoCloseable {
     }
 
     private Destination destination(S3Settings settings) {
-        return new S3Destination(objects, settings);
+        Destination s3 = new S3Destination(objects, settings);
+        return settings.backup() == null ? s3
+                : new BackedUpDestination(s3, new S3Backup(objects, settings.backup(), settings.zone()));
     }
 
     /** Starts periodic delivery; call once. */
@@ -66,8 +81,18 @@ public final class FirehoseEngine implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(this::deliverDue, config.deliveryTickMs(), config.deliveryTickMs(),
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> {
+            readSources();
+            deliverDue();
+        }, config.deliveryTickMs(), config.deliveryTickMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * One pass of the KinesisStreamAsSource streams over their sources: new records into their buffers. Returns how
+     * many records were taken. Never throws: a failing source is logged and retried on the next pass.
+     */
+    public int readSources() {
+        return sourceReader == null ? 0 : sourceReader.poll(registry.all());
     }
 
     /** One pass: delivers every stream whose flush policy is due now. Returns the number of objects written. */

@@ -6,6 +6,7 @@ import io.millrace.firehose.destination.s3.ObjectStore;
 import io.millrace.firehose.op.FirehoseContext;
 import io.millrace.firehose.op.FirehoseOperation;
 import io.millrace.firehose.op.FirehoseOperations;
+import io.millrace.firehose.source.StreamSource;
 import io.millrace.log.LogStore;
 import io.millrace.log.memory.InMemoryLogStore;
 import io.millrace.protocol.codec.KinesisProtocol;
@@ -46,10 +47,19 @@ public final class FirehoseHarness implements AutoCloseable {
     }
 
     public FirehoseHarness(Path dir, LogStore store, ManualClock clock, ObjectStore objects) {
+        this(dir, store, clock, objects, null);
+    }
+
+    /** An engine whose KinesisStreamAsSource delivery streams read {@code kinesis}. */
+    public FirehoseHarness(Path dir, LogStore store, ManualClock clock, StreamSource kinesis) {
+        this(dir, store, clock, new LocalObjectStore(dir.resolve("s3")), kinesis);
+    }
+
+    private FirehoseHarness(Path dir, LogStore store, ManualClock clock, ObjectStore objects, StreamSource kinesis) {
         this.clock = clock;
         this.store = store;
         this.s3Root = dir.resolve("s3");
-        this.engine = new FirehoseEngine(store, objects, clock, FirehoseConfig.defaults());
+        this.engine = new FirehoseEngine(store, objects, clock, FirehoseConfig.defaults(), kinesis);
     }
 
     /** Decodes {@code json} for {@code operation}, runs it and returns the response; ApiExceptions propagate. */

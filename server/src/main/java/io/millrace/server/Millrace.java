@@ -2,7 +2,6 @@ package io.millrace.server;
 
 import io.millrace.firehose.FirehoseConfig;
 import io.millrace.firehose.FirehoseEngine;
-import io.millrace.firehose.destination.s3.LocalObjectStore;
 import io.millrace.log.LogStore;
 import io.millrace.log.crypto.KeyRing;
 import io.millrace.log.local.LocalLogConfig;
@@ -18,6 +17,8 @@ import io.millrace.server.config.ConfigException;
 import io.millrace.server.config.Backend;
 import io.millrace.server.config.KafkaBackend;
 import io.millrace.server.config.ServerConfig;
+import io.millrace.server.firehose.DeliveryOutput;
+import io.millrace.server.firehose.KinesisStreamSource;
 import io.millrace.server.http.HttpServer;
 import io.millrace.server.route.FirehoseRoute;
 import io.millrace.server.route.KinesisDispatcher;
@@ -26,6 +27,7 @@ import io.millrace.streams.EngineConfig;
 import io.millrace.streams.KinesisEngine;
 import io.millrace.streams.consumer.FanOutConfig;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -47,16 +49,18 @@ public final class Millrace implements AutoCloseable {
     private final LogStore store;
     private final KinesisEngine engine;
     private final FirehoseEngine firehose;
+    private final DeliveryOutput output;
     private final ExecutorService workers;
     private final HttpServer http;
     private final AtomicInteger closed = new AtomicInteger();
 
     private Millrace(ServerConfig config, LogStore store, KinesisEngine engine, FirehoseEngine firehose,
-                     ExecutorService workers, HttpServer http) {
+                     DeliveryOutput output, ExecutorService workers, HttpServer http) {
         this.config = config;
         this.store = store;
         this.engine = engine;
         this.firehose = firehose;
+        this.output = output;
         this.workers = workers;
         this.http = http;
     }
@@ -70,6 +74,7 @@ public final class Millrace implements AutoCloseable {
         CompletableFuture<KinesisProtocol> firehoseProtocol =
                 CompletableFuture.supplyAsync(() -> KinesisProtocol.of(ServiceModel.firehose()));
         LogStore store = openStore(config);
+        DeliveryOutput output = DeliveryOutput.open(config);
         try {
             EngineConfig engineConfig = EngineConfig.defaults()
                     .withIteratorSecret(IteratorSecret.loadOrCreate(store.metadata()))
@@ -77,14 +82,13 @@ public final class Millrace implements AutoCloseable {
                             config.updateStreamDelayMs())
                     .withLimitsEnforced(config.enforceLimits())
                     .withFaultPlan(config.faultInjection())
-                    // Channels deliver next to Firehose's output: <data-dir>/s3/<bucket>/<key>.
-                    .withObjectStoreRoot(config.dataDir().resolve("s3"));
+                    // Channels deliver into the embedded store: <data-dir>/s3/<bucket>/<key> (see DeliveryOutput).
+                    .withObjectStoreRoot(output.localRoot());
             KinesisEngine engine = new KinesisEngine(store, engineConfig,
                     FanOutConfig.defaults().withConsumerStatusDelayMs(config.consumerStatusDelayMs()),
                     Clock.systemUTC());
-            // Delivered Firehose objects are the product's output, so they go to <data-dir>/s3 in every mode.
-            FirehoseEngine firehose = new FirehoseEngine(store, new LocalObjectStore(config.dataDir().resolve("s3")),
-                    Clock.systemUTC(), FirehoseConfig.defaults());
+            FirehoseEngine firehose = new FirehoseEngine(store, output.firehoseStore(), Clock.systemUTC(),
+                    FirehoseConfig.defaults(), new KinesisStreamSource(engine.streams(), Clock.systemUTC()));
             ExecutorService workers = workerPool(config.workerThreads());
             ServiceRoute kinesis = new ServiceRoute(protocol.join(), engine.operations(), authentication,
                     new AccessControl(engine.resourcePolicies(), Authentication.KINESIS_SERVICE));
@@ -93,8 +97,9 @@ public final class Millrace implements AutoCloseable {
                     workers);
             HttpServer http = HttpServer.start(config.transport(), dispatcher);
             firehose.start(); // last, so a failed start leaves no delivery thread behind
-            return new Millrace(config, store, engine, firehose, workers, http);
+            return new Millrace(config, store, engine, firehose, output, workers, http);
         } catch (RuntimeException e) {
+            output.close();
             store.close();
             throw e;
         }
@@ -106,6 +111,15 @@ public final class Millrace implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /**
+     * The embedded object store's directory ({@code <bucket>/<key>} below it): {@code <data-dir>/s3}, or in
+     * {@code --in-memory} mode a temporary directory that exists while the server runs. Firehose delivers here unless
+     * {@code --s3-endpoint} is given; channels always do.
+     */
+    public Path objectStoreRoot() {
+        return output.localRoot();
     }
 
     /** Stops accepting, lets in-flight requests finish (bounded by the shutdown timeout), then closes storage. */
@@ -124,6 +138,7 @@ public final class Millrace implements AutoCloseable {
             firehose.close(); // delivers what is still buffered
             engine.close();
             store.close();
+            output.close();
         }
     }
 

@@ -111,6 +111,11 @@ public final class KinesisEngine implements AutoCloseable {
         return operations;
     }
 
+    /** Every stream of this node, for readers outside the API such as Firehose's KinesisStreamAsSource. */
+    public StreamRegistry streams() {
+        return streams;
+    }
+
     /** The stream resource policies stored by PutResourcePolicy, for authorisation at the API edge. */
     public ResourcePolicyLookup resourcePolicies() {
         return new StoredResourcePolicies(streams);

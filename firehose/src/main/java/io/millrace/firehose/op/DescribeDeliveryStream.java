@@ -1,9 +1,11 @@
 package io.millrace.firehose.op;
 
+import io.millrace.firehose.destination.s3.S3BackupSettings;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.model.BufferingHints;
 import io.millrace.firehose.model.EncryptionConfiguration;
 import io.millrace.firehose.stream.DeliveryStream;
+import io.millrace.firehose.source.KinesisSourceSettings;
 import io.millrace.firehose.stream.DeliveryStreamKey;
 import io.millrace.firehose.stream.DeliveryStreamMetadata;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
@@ -38,12 +40,28 @@ final class DescribeDeliveryStream implements SyncFirehoseOperation<DescribeDeli
         boolean afterOnlyDestination = DeliveryStreamMetadata.DESTINATION_ID.equals(
                 request.exclusiveStartDestinationId());
         List<DestinationDescription> destinations = afterOnlyDestination ? List.of() : List.of(destination(metadata));
-        SourceDescription source = metadata.throughputHintInMBs() == null ? null
-                : new SourceDescription(new DirectPutSourceConfiguration(metadata.throughputHintInMBs()));
+        SourceDescription source = source(metadata);
         return new DescribeDeliveryStreamResponse(new DeliveryStreamDescription(metadata.name(), metadata.arn(),
                 ACTIVE, EncryptionStatus.of(stream.encryption(), clock.millis()), metadata.deliveryStreamType(),
                 Long.toString(metadata.versionId()), Instant.ofEpochMilli(metadata.createTimestampMs()),
                 Instant.ofEpochMilli(metadata.lastUpdateTimestampMs()), source, destinations, false));
+    }
+
+    private static SourceDescription source(DeliveryStreamMetadata metadata) {
+        KinesisSourceSettings kinesis = metadata.kinesisSource();
+        if (kinesis != null) {
+            return new SourceDescription(null, new KinesisStreamSourceDescription(kinesis.kinesisStreamARN(),
+                    kinesis.roleARN(), Instant.ofEpochMilli(kinesis.deliveryStartMs())));
+        }
+        return metadata.throughputHintInMBs() == null ? null
+                : new SourceDescription(new DirectPutSourceConfiguration(metadata.throughputHintInMBs()));
+    }
+
+    private static S3DestinationDescription backup(S3BackupSettings backup) {
+        return backup == null ? null : new S3DestinationDescription(backup.roleARN(), backup.bucketARN(),
+                backup.prefix(), backup.errorOutputPrefix(),
+                new BufferingHints(backup.sizeInMBs(), backup.intervalInSeconds()), backup.compressionFormat(),
+                EncryptionConfiguration.NONE, null);
     }
 
     static DestinationDescription destination(DeliveryStreamMetadata metadata) {
@@ -51,8 +69,9 @@ final class DescribeDeliveryStream implements SyncFirehoseOperation<DescribeDeli
         BufferingHints hints = new BufferingHints(s3.sizeInMBs(), s3.intervalInSeconds());
         ExtendedS3DestinationDescription extended = new ExtendedS3DestinationDescription(s3.roleARN(),
                 s3.bucketARN(), s3.prefix(), s3.errorOutputPrefix(), hints, s3.compressionFormat(),
-                EncryptionConfiguration.NONE, s3.cloudWatchLoggingOptions(), s3.processingConfiguration(), "Disabled",
-                s3.fileExtension(), s3.customTimeZone());
+                EncryptionConfiguration.NONE, s3.cloudWatchLoggingOptions(), s3.processingConfiguration(),
+                s3.backup() == null ? "Disabled" : "Enabled", backup(s3.backup()), s3.fileExtension(),
+                s3.customTimeZone());
         S3DestinationDescription plain = new S3DestinationDescription(s3.roleARN(), s3.bucketARN(), s3.prefix(),
                 s3.errorOutputPrefix(), hints, s3.compressionFormat(), EncryptionConfiguration.NONE,
                 s3.cloudWatchLoggingOptions());

@@ -12,5 +12,17 @@ public record ExtendedS3DestinationDescription(String roleARN, String bucketARN,
                                                EncryptionConfiguration encryptionConfiguration,
                                                CloudWatchLoggingOptions cloudWatchLoggingOptions,
                                                ProcessingConfiguration processingConfiguration,
-                                               String s3BackupMode, String fileExtension, String customTimeZone) {
+                                               String s3BackupMode, S3DestinationDescription s3BackupDescription,
+                                               String fileExtension, String customTimeZone) {
+
+    /** Without an S3 backup. */
+    public ExtendedS3DestinationDescription(String roleARN, String bucketARN, String prefix, String errorOutputPrefix,
+                                            BufferingHints bufferingHints, String compressionFormat,
+                                            EncryptionConfiguration encryptionConfiguration,
+                                            CloudWatchLoggingOptions cloudWatchLoggingOptions,
+                                            ProcessingConfiguration processingConfiguration, String s3BackupMode,
+                                            String fileExtension, String customTimeZone) {
+        this(roleARN, bucketARN, prefix, errorOutputPrefix, bufferingHints, compressionFormat, encryptionConfiguration,
+                cloudWatchLoggingOptions, processingConfiguration, s3BackupMode, null, fileExtension, customTimeZone);
+    }
 }

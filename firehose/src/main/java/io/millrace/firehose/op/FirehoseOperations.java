@@ -2,6 +2,7 @@ package io.millrace.firehose.op;
 
 import io.millrace.firehose.destination.Destination;
 import io.millrace.firehose.destination.s3.S3Settings;
+import io.millrace.firehose.source.StreamSource;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
 
 import java.time.Clock;
@@ -30,7 +31,14 @@ public final class FirehoseOperations {
      */
     public FirehoseOperations(DeliveryStreamRegistry registry, Clock clock, long maxBufferedBytesPerStream,
                               Function<S3Settings, Destination> destinations) {
-        add("CreateDeliveryStream", CreateDeliveryStreamRequest.class, new CreateDeliveryStream(registry, clock));
+        this(registry, clock, maxBufferedBytesPerStream, destinations, null);
+    }
+
+    /** @param kinesis the Kinesis streams KinesisStreamAsSource delivery streams may read, or {@code null} */
+    public FirehoseOperations(DeliveryStreamRegistry registry, Clock clock, long maxBufferedBytesPerStream,
+                              Function<S3Settings, Destination> destinations, StreamSource kinesis) {
+        add("CreateDeliveryStream", CreateDeliveryStreamRequest.class,
+                new CreateDeliveryStream(registry, clock, kinesis));
         add("DeleteDeliveryStream", DeleteDeliveryStreamRequest.class, new DeleteDeliveryStream(registry, clock, destinations));
         add("DescribeDeliveryStream", DescribeDeliveryStreamRequest.class, new DescribeDeliveryStream(registry, clock));
         add("ListDeliveryStreams", ListDeliveryStreamsRequest.class, new ListDeliveryStreams(registry));

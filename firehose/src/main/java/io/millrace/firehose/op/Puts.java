@@ -36,8 +36,16 @@ final class Puts {
         this.maxBufferedBytes = maxBufferedBytes;
     }
 
+    /** The stream, which must take direct puts: a stream reading a source refuses them, as in AWS. */
     DeliveryStream stream(FirehoseContext context, String name) {
-        return registry.require(new DeliveryStreamKey(context.accountId(), context.region(), name));
+        DeliveryStream stream = registry.require(new DeliveryStreamKey(context.accountId(), context.region(), name));
+        String type = stream.metadata().deliveryStreamType();
+        if (!CreateDeliveryStream.DIRECT_PUT.equals(type)) {
+            // [UNVERIFIED] the wording AWS is reported to use.
+            throw FirehoseError.INVALID_ARGUMENT.exception("This operation is not permitted on " + type
+                    + " delivery stream type.");
+        }
+        return stream;
     }
 
     /** Whether {@code bytes} more would push the stream's undelivered bytes past the cap (back-pressure). */

@@ -1,9 +1,12 @@
 package io.millrace.firehose.op;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millrace.firehose.destination.s3.Compression;
 import io.millrace.firehose.destination.s3.LocalObjectStore;
 import io.millrace.firehose.destination.s3.PrefixExpression;
+import io.millrace.firehose.destination.s3.S3BackupSettings;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.model.BufferingHints;
 import io.millrace.firehose.model.EncryptionConfiguration;
@@ -40,13 +43,32 @@ final class S3Rules {
                 config.errorOutputPrefix(), hints.sizeInMBs(), hints.intervalInSeconds(),
                 config.compressionFormat() == null ? Compression.UNCOMPRESSED.name() : config.compressionFormat(),
                 config.fileExtension(), config.customTimeZone(), config.processingConfiguration(),
-                config.cloudWatchLoggingOptions());
+                config.cloudWatchLoggingOptions(), backup(config.s3BackupMode(), config.s3BackupConfiguration()));
         checkKeysStayInBucket(settings);
         return settings;
     }
 
+    /** The backup of {@code S3BackupMode Enabled}; {@code null} when disabled (the default). */
+    private static S3BackupSettings backup(String mode, JsonNode configuration) {
+        if (mode == null || "Disabled".equals(mode)) {
+            return null;
+        }
+        if (configuration == null || configuration.isNull()) {
+            throw invalid("S3BackupConfiguration is required when S3BackupMode is Enabled.");
+        }
+        try {
+            return S3BackupSettings.fromWire(configuration);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
     /** {@code update} merged into {@code current}: absent members keep their values; the result is checked whole. */
     static S3Settings merge(S3Settings current, ExtendedS3DestinationUpdate update, boolean extended) {
+        if (current.backup() != null && "Disabled".equals(update.s3BackupMode())) {
+            // [UNVERIFIED] own wording; AWS documents that a source-record backup cannot be disabled once enabled.
+            throw invalid("S3BackupMode cannot be changed from Enabled to Disabled.");
+        }
         BufferingHints hints = update.bufferingHints() != null ? update.bufferingHints()
                 : new BufferingHints(current.sizeInMBs(), current.intervalInSeconds());
         ExtendedS3DestinationConfiguration merged = new ExtendedS3DestinationConfiguration(
@@ -55,11 +77,31 @@ final class S3Rules {
                 pick(update.errorOutputPrefix(), current.errorOutputPrefix()), hints,
                 pick(update.compressionFormat(), current.compressionFormat()), update.encryptionConfiguration(),
                 pick(update.cloudWatchLoggingOptions(), current.cloudWatchLoggingOptions()),
-                pick(update.processingConfiguration(), current.processingConfiguration()), update.s3BackupMode(),
-                update.s3BackupUpdate(), update.dataFormatConversionConfiguration(),
+                pick(update.processingConfiguration(), current.processingConfiguration()),
+                pick(update.s3BackupMode(), current.backup() != null ? "Enabled" : null),
+                update.s3BackupUpdate() != null ? update.s3BackupUpdate() : backupTree(current.backup()), update.dataFormatConversionConfiguration(),
                 update.dynamicPartitioningConfiguration(), pick(update.fileExtension(), current.fileExtension()),
                 pick(update.customTimeZone(), current.customTimeZone()));
         return settings(merged, extended);
+    }
+
+    /** The stored backup as the wire shape again, so that a merge re-checks it whole; {@code null} for none. */
+    private static JsonNode backupTree(S3BackupSettings backup) {
+        if (backup == null) {
+            return null;
+        }
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        tree.put("RoleARN", backup.roleARN()).put("BucketARN", backup.bucketARN())
+                .put("CompressionFormat", backup.compressionFormat());
+        if (backup.prefix() != null) {
+            tree.put("Prefix", backup.prefix());
+        }
+        if (backup.errorOutputPrefix() != null) {
+            tree.put("ErrorOutputPrefix", backup.errorOutputPrefix());
+        }
+        tree.putObject("BufferingHints").put("SizeInMBs", backup.sizeInMBs())
+                .put("IntervalInSeconds", backup.intervalInSeconds());
+        return tree;
     }
 
     private static <T> T pick(T update, T current) {
@@ -74,9 +116,6 @@ final class S3Rules {
         EncryptionConfiguration encryption = config.encryptionConfiguration();
         if (encryption != null && encryption.kMSEncryptionConfig() != null) {
             throw invalid("KMSEncryptionConfig" + NOT_SUPPORTED + " The embedded S3 store writes plain files.");
-        }
-        if ("Enabled".equals(config.s3BackupMode()) || config.s3BackupConfiguration() != null) {
-            throw invalid("S3 backup (S3BackupMode Enabled)" + NOT_SUPPORTED);
         }
         if (isEnabled(config.dataFormatConversionConfiguration())) {
             throw invalid("DataFormatConversionConfiguration" + NOT_SUPPORTED);

@@ -1,5 +1,10 @@
 package io.millrace.firehose.op;
 
-/** Wire shape {@code SourceDescription}; only DirectPut sources exist so far. */
-public record SourceDescription(DirectPutSourceConfiguration directPutSourceDescription) {
+/** Wire shape {@code SourceDescription}: one member per source type, the stream's own set. */
+public record SourceDescription(DirectPutSourceConfiguration directPutSourceDescription,
+                                KinesisStreamSourceDescription kinesisStreamSourceDescription) {
+
+    public SourceDescription(DirectPutSourceConfiguration directPutSourceDescription) {
+        this(directPutSourceDescription, null);
+    }
 }

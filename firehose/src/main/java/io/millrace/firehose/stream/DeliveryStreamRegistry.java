@@ -3,6 +3,7 @@ package io.millrace.firehose.stream;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.millrace.firehose.buffer.RecordBuffer;
+import io.millrace.firehose.source.SourcePositions;
 import io.millrace.log.LogStore;
 import io.millrace.log.MetadataStore;
 import io.millrace.log.crypto.KeyRing;
@@ -140,6 +141,7 @@ public final class DeliveryStreamRegistry {
             DeliveryStreamMetadata metadata = stream.metadata();
             metadataStore.remove(storeKey(metadata.key()));
             metadataStore.remove(encryptionKey(metadata.key()));
+            metadataStore.remove(SourcePositions.KEY_PREFIX + metadata.logKey());
             streams.remove(metadata.key(), stream);
             stream.markDeleted();
             stream.buffer().discard();

@@ -59,13 +59,16 @@ class CreateDeliveryStreamTest {
     }
 
     @Test
-    void kinesisAndMskSourcesAreNotSupportedYet() {
+    void aKinesisSourceNeedsItsConfigurationAndMskSourcesAreRefused() {
         assertFails("{\"DeliveryStreamName\":\"s\",\"DeliveryStreamType\":\"KinesisStreamAsSource\"}",
-                FirehoseError.INVALID_ARGUMENT, "DeliveryStreamType KinesisStreamAsSource is not supported by this "
-                        + "version of Millrace yet; only DirectPut delivery streams are.");
+                FirehoseError.INVALID_ARGUMENT,
+                "KinesisStreamSourceConfiguration is required for DeliveryStreamType KinesisStreamAsSource.");
         assertFails("{\"DeliveryStreamName\":\"s\",\"DeliveryStreamType\":\"MSKAsSource\"}",
-                FirehoseError.INVALID_ARGUMENT, "DeliveryStreamType MSKAsSource is not supported by this "
-                        + "version of Millrace yet; only DirectPut delivery streams are.");
+                FirehoseError.INVALID_ARGUMENT, "DeliveryStreamType MSKAsSource needs an Apache Kafka (MSK) cluster, "
+                        + "which this Millrace server does not have; use DirectPut or KinesisStreamAsSource.");
+        assertFails("{\"DeliveryStreamName\":\"s\",\"DeliveryStreamType\":\"DatabaseAsSource\"}",
+                FirehoseError.INVALID_ARGUMENT, "DeliveryStreamType DatabaseAsSource is not supported by this "
+                        + "version of Millrace yet; only DirectPut and KinesisStreamAsSource delivery streams are.");
     }
 
     @Test

@@ -16,8 +16,9 @@ public enum ConfigKey {
             "Directory for stream data, the generated self-signed TLS certificate (tls/cert.pem, tls/key.pem) and the "
                     + "objects Firehose delivers to its embedded S3 (s3/<bucket>/<key>)."),
     IN_MEMORY("in-memory", "BOOLEAN", "false",
-            "Keep everything in memory and write nothing to disk but the objects Firehose delivers (under "
-                    + "data-dir/s3); data is lost on exit."),
+            "Keep everything in memory and leave data-dir untouched; data is lost on exit. Without --s3-endpoint, "
+                    + "the objects Firehose and channels deliver go to a temporary directory (logged at start-up, "
+                    + "removed on exit)."),
     TLS_CERT("tls-cert", "FILE", null,
             "PEM certificate chain to serve; without it a self-signed certificate is used."),
     TLS_KEY("tls-key", "FILE", null,
@@ -88,7 +89,18 @@ public enum ConfigKey {
                     + "security.protocol, sasl.*, ssl.*; acks, idempotence and serializers are fixed."),
     KAFKA_TOPIC_PREFIX("kafka-topic-prefix", "PREFIX", "millrace.",
             "Start of every Kafka topic name Millrace creates (<prefix>log.<stream key> per stream, "
-                    + "<prefix>metadata); gateways sharing a prefix share the streams.");
+                    + "<prefix>metadata); gateways sharing a prefix share the streams."),
+    S3_ENDPOINT("s3-endpoint", "URL", null,
+            "S3-compatible endpoint (AWS S3, MinIO, Ceph, s3proxy, ...) Firehose delivers its objects to, "
+                    + "path-style; buckets must exist. Without it, objects go to the embedded store: "
+                    + "data-dir/s3/<bucket>/<key>."),
+    S3_REGION("s3-region", "REGION", null,
+            "Region requests to --s3-endpoint are signed for; defaults to --region."),
+    S3_ACCESS_KEY("s3-access-key", "KEY", null,
+            "Access key id for --s3-endpoint; without it the AWS SDK's default credentials are used "
+                    + "(AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, profiles, ...)."),
+    S3_SECRET_KEY("s3-secret-key", "SECRET", null,
+            "Secret access key for --s3-access-key.");
 
     /** The environment variable naming a config file, beside {@code --config}. */
     public static final String CONFIG_FILE_ENV = "MILLRACE_CONFIG";

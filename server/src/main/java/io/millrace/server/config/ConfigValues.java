@@ -1,7 +1,10 @@
 package io.millrace.server.config;
 
+import io.millrace.firehose.destination.s3.S3Endpoint;
 import io.millrace.streams.limit.FaultPlan;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -121,6 +124,36 @@ final class ConfigValues {
         } catch (IllegalArgumentException e) {
             throw invalid(key, value, "one of none, sigv4");
         }
+    }
+
+    /** {@code null} without an endpoint; the region falls back to {@code fallbackRegion}'s value. */
+    S3Endpoint s3Endpoint(ConfigKey endpoint, ConfigKey region, ConfigKey fallbackRegion, ConfigKey accessKey,
+                          ConfigKey secretKey) {
+        String url = raw(endpoint);
+        if (url == null || url.isEmpty()) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw invalid(endpoint, url, "an http or https URL");
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw invalid(endpoint, url, "an http or https URL");
+        }
+        String signingRegion = raw(region) == null || raw(region).isEmpty() ? text(fallbackRegion) : raw(region);
+        String key = emptyToNull(raw(accessKey));
+        String secret = emptyToNull(raw(secretKey));
+        if ((key == null) != (secret == null)) {
+            throw new ConfigException(accessKey.propertyName() + " and " + secretKey.propertyName()
+                    + ": give both or neither");
+        }
+        return new S3Endpoint(uri, signingRegion, key, secret);
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private ConfigException invalid(ConfigKey key, String value, String expected) {

@@ -1,5 +1,6 @@
 package io.millrace.server.config;
 
+import io.millrace.firehose.destination.s3.S3Endpoint;
 import io.millrace.server.http.TransportConfig;
 import io.millrace.streams.limit.FaultPlan;
 
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param tlsKeyFile  PEM key, or {@code null} exactly when {@code tlsCertFile} is
  * @param credentialsFile the identities file, or {@code null}; required when {@code auth} is {@link AuthMode#SIGV4}
  * @param keyringFile the operator's key ring for encryption at rest, or {@code null} for the generated one
+ * @param s3Endpoint  where Firehose delivers objects, or {@code null} for the embedded store
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, Path tlsCertFile, Path tlsKeyFile,
                            String accountId, String region, Durability durability, long flushIntervalMs,
@@ -22,7 +24,8 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                            int maxRequestBytes, int maxInFlightPerConnection, int ioThreads, int workerThreads,
                            long shutdownTimeoutMs, boolean enforceLimits, FaultPlan faultInjection,
                            boolean tlsOnly, AuthMode auth, Path credentialsFile, long consumerStatusDelayMs,
-                           int maxOpenFiles, Path keyringFile, BackendConfig backend) {
+                           int maxOpenFiles, Path keyringFile, BackendConfig backend,
+                           S3Endpoint s3Endpoint) {
 
     /** Where the self-signed certificate lives under {@link #dataDir()}. */
     public static final String TLS_SUBDIRECTORY = "tls";
@@ -85,6 +88,8 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                 (int) v.number(ConfigKey.MAX_OPEN_FILES, 2, 1_000_000),
                 v.path(ConfigKey.KEYRING),
                 new BackendConfig(v.backend(ConfigKey.BACKEND), v.optionalText(ConfigKey.KAFKA_BOOTSTRAP),
-                        v.path(ConfigKey.KAFKA_CONFIG), v.raw(ConfigKey.KAFKA_TOPIC_PREFIX)));
+                        v.path(ConfigKey.KAFKA_CONFIG), v.raw(ConfigKey.KAFKA_TOPIC_PREFIX)),
+                v.s3Endpoint(ConfigKey.S3_ENDPOINT, ConfigKey.S3_REGION, ConfigKey.REGION, ConfigKey.S3_ACCESS_KEY,
+                        ConfigKey.S3_SECRET_KEY));
     }
 }

@@ -1,5 +1,6 @@
 package io.millrace.server.config;
 
+import io.millrace.firehose.destination.s3.S3Endpoint;
 import io.millrace.streams.limit.FaultPlan;
 
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -72,12 +74,15 @@ class MillraceCommandTest {
                 "--max-in-flight-per-connection", "8", "--io-threads", "2", "--worker-threads", "3",
                 "--shutdown-timeout-ms", "99", "--enforce-limits", "--fault-injection", "PutRecords:throttle=0.25",
                 "--fault-seed", "5", "--tls-only", "--auth", "sigv4", "--credentials", "ids.json",
-                "--consumer-status-delay-ms", "5", "--max-open-files", "64", "--keyring", "keys.txt");
+                "--consumer-status-delay-ms", "5", "--max-open-files", "64", "--keyring", "keys.txt",
+                "--s3-endpoint", "http://127.0.0.1:9000", "--s3-region", "eu-west-3", "--s3-access-key", "AKID",
+                "--s3-secret-key", "SECRET");
 
         assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 0, Path.of("/srv/millrace"), true, Path.of("c.pem"),
                 Path.of("k.pem"), "123456789012", "ap-east-1", Durability.NONE, 7, 1, 2, 3, 4096, 8, 2, 3, 99, true,
                 FaultPlan.parse("PutRecords:throttle=0.25", 5), true, AuthMode.SIGV4, Path.of("ids.json"), 5, 64,
-                Path.of("keys.txt"), BackendConfig.local()));
+                Path.of("keys.txt"), BackendConfig.local(),
+                new S3Endpoint(URI.create("http://127.0.0.1:9000"), "eu-west-3", "AKID", "SECRET")));
     }
 
     @Test
@@ -86,6 +91,23 @@ class MillraceCommandTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("Invalid fault-injection (from flag --fault-injection): 'PutRecords:slow=0.1'")
                 .hasMessageContaining("Operation:throttle=P");
+    }
+
+    @Test
+    void anS3AccessKeyWithoutItsSecretIsRefused() {
+        assertThatThrownBy(() -> MillraceCommand.parse(Map.of(), "--s3-endpoint", "http://127.0.0.1:9000",
+                "--s3-access-key", "AKID"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("s3-access-key and s3-secret-key: give both or neither");
+    }
+
+    @Test
+    void withoutS3RegionTheServerRegionSignsS3Requests() {
+        ServerConfig config = MillraceCommand.parse(Map.of(), "--s3-endpoint", "http://127.0.0.1:9000",
+                "--region", "eu-west-1");
+
+        assertThat(config.s3Endpoint().region()).isEqualTo("eu-west-1");
+        assertThat(config.s3Endpoint().accessKeyId()).isNull();
     }
 
     @Test
@@ -100,6 +122,8 @@ class MillraceCommandTest {
         assertThat(config.inMemory()).isTrue();
         assertThat(config.shutdownTimeoutMs()).isEqualTo(42);
         assertThat(config.tlsKeyFile()).isEqualTo(Path.of("x.pem"));
+        assertThat(config.s3Endpoint()).isEqualTo(new S3Endpoint(URI.create("https://s3.example.test"), "eu-north-1",
+                "k", "k"));
         assertThat(ConfigKey.DATA_DIR.environmentVariable()).isEqualTo("MILLRACE_DATA_DIR");
     }
 
@@ -191,6 +215,9 @@ class MillraceCommandTest {
             case KAFKA_BOOTSTRAP -> "127.0.0.1:9092";
             case KAFKA_CONFIG -> "kafka.properties";
             case KAFKA_TOPIC_PREFIX -> "p.";
+            case S3_ENDPOINT -> "https://s3.example.test";
+            case S3_REGION -> "eu-north-1";
+            case S3_ACCESS_KEY, S3_SECRET_KEY -> "k";
             default -> "7";
         };
     }

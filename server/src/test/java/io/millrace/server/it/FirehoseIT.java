@@ -125,8 +125,8 @@ class FirehoseIT {
                 .deliveryStreamType("KinesisStreamAsSource")
                 .extendedS3DestinationConfiguration(s3("b", null, 60, CompressionFormat.UNCOMPRESSED))))
                 .isInstanceOf(InvalidArgumentException.class)
-                .hasMessageContaining("DeliveryStreamType KinesisStreamAsSource is not supported by this version "
-                        + "of Millrace yet");
+                .hasMessageContaining(
+                        "KinesisStreamSourceConfiguration is required for DeliveryStreamType KinesisStreamAsSource.");
     }
 
     private static ExtendedS3DestinationConfiguration s3(String bucket, String prefix, int intervalSeconds,

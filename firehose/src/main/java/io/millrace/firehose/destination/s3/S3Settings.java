@@ -11,16 +11,25 @@ import java.time.ZoneOffset;
  * The configuration of one S3 destination as stored and described, defaults filled in. {@code extended} records
  * whether it was created as {@code ExtendedS3DestinationConfiguration} (rather than the deprecated
  * {@code S3DestinationConfiguration}); both deliver the same way. Validity is checked by the operations that build
- * it; this record trusts its fields.
+ * it; this record trusts its fields. {@code backup} is set exactly when {@code S3BackupMode} is {@code Enabled}.
  */
 public record S3Settings(boolean extended, String roleARN, String bucketARN, String prefix, String errorOutputPrefix,
                          int sizeInMBs, int intervalInSeconds, String compressionFormat, String fileExtension,
                          String customTimeZone, ProcessingConfiguration processingConfiguration,
-                         CloudWatchLoggingOptions cloudWatchLoggingOptions) {
+                         CloudWatchLoggingOptions cloudWatchLoggingOptions, S3BackupSettings backup) {
 
     public static final int DEFAULT_SIZE_IN_MBS = 5;
     public static final int DEFAULT_INTERVAL_IN_SECONDS = 300;
     private static final String APPEND_DELIMITER = "AppendDelimiterToRecord";
+
+    /** Settings without an S3 backup ({@code S3BackupMode Disabled}). */
+    public S3Settings(boolean extended, String roleARN, String bucketARN, String prefix, String errorOutputPrefix,
+                      int sizeInMBs, int intervalInSeconds, String compressionFormat, String fileExtension,
+                      String customTimeZone, ProcessingConfiguration processingConfiguration,
+                      CloudWatchLoggingOptions cloudWatchLoggingOptions) {
+        this(extended, roleARN, bucketARN, prefix, errorOutputPrefix, sizeInMBs, intervalInSeconds, compressionFormat,
+                fileExtension, customTimeZone, processingConfiguration, cloudWatchLoggingOptions, null);
+    }
 
     /** The bucket name of {@code arn:aws:s3:::<bucket>}. */
     public String bucket() {

@@ -1,0 +1,66 @@
+package io.millrace.firehose.destination.s3;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+import java.io.IOException;
+
+/**
+ * Objects go to an S3-compatible server (AWS S3, MinIO, Ceph RGW, s3proxy, ...) through the AWS SDK's S3 client:
+ * one PutObject per object, path-style, over the JDK's HTTP client. S3 makes an object visible whole once PutObject
+ * succeeds, which is exactly {@link ObjectStore}'s contract. Buckets must exist: Firehose never creates them.
+ *
+ * <p>Checksums are sent only where S3 requires them: the SDK's default (a trailing CRC in aws-chunked encoding) is
+ * refused by several S3-compatible servers, and Content-MD5-free PutObject is accepted by all of them.
+ *
+ * <p>Thread-safe (the SDK client is); {@link #close()} releases its connections.
+ */
+public final class S3EndpointObjectStore implements ObjectStore, AutoCloseable {
+    private final S3Client client;
+
+    public S3EndpointObjectStore(S3Endpoint endpoint) {
+        this.client = S3Client.builder()
+                .endpointOverride(endpoint.endpoint())
+                .forcePathStyle(true)
+                .region(Region.of(endpoint.region()))
+                .credentialsProvider(credentials(endpoint))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    private static AwsCredentialsProvider credentials(S3Endpoint endpoint) {
+        if (endpoint.accessKeyId() == null) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(endpoint.accessKeyId(), endpoint.secretAccessKey()));
+    }
+
+    @Override
+    public void putObject(String bucket, String key, byte[] content) throws IOException {
+        try {
+            client.putObject(PutObjectRequest.builder().bucket(bucket).key(key).build(),
+                    RequestBody.fromBytes(content));
+        } catch (SdkException e) {
+            // The SDK already retried what it considers retryable; the delivery loop retries the rest later.
+            throw new IOException("PutObject s3://" + bucket + "/" + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
