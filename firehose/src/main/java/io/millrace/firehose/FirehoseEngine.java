@@ -5,6 +5,8 @@ import io.millrace.firehose.destination.s3.ObjectStore;
 import io.millrace.firehose.destination.s3.S3Destination;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.op.FirehoseOperations;
+import io.millrace.firehose.processing.HttpLambdaInvoker;
+import io.millrace.firehose.processing.LambdaInvoker;
 import io.millrace.firehose.stream.DeliveryStream;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
 import io.millrace.log.LogStore;
@@ -36,6 +38,7 @@ public final class FirehoseEngine implements AutoCloseable {
     private final Clock clock;
     private final FirehoseConfig config;
     private final FirehoseOperations operations;
+    private final LambdaInvoker lambdas;
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService scheduler;
 
@@ -44,6 +47,7 @@ public final class FirehoseEngine implements AutoCloseable {
         this.objects = objects;
         this.clock = clock;
         this.config = config;
+        this.lambdas = new HttpLambdaInvoker(config.lambdaEndpoints());
         this.operations = new FirehoseOperations(registry, clock, config.maxBufferedBytesPerStream(),
                 this::destination);
     }
@@ -53,7 +57,7 @@ public final class FirehoseEngine implements AutoCloseable {
     }
 
     private Destination destination(S3Settings settings) {
-        return new S3Destination(objects, settings);
+        return new S3Destination(objects, settings, lambdas);
     }
 
     /** Starts periodic delivery; call once. */

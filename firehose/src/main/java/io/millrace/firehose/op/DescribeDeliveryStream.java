@@ -47,7 +47,7 @@ final class DescribeDeliveryStream implements SyncFirehoseOperation<DescribeDeli
         ExtendedS3DestinationDescription extended = new ExtendedS3DestinationDescription(s3.roleARN(),
                 s3.bucketARN(), s3.prefix(), s3.errorOutputPrefix(), hints, s3.compressionFormat(),
                 EncryptionConfiguration.NONE, s3.cloudWatchLoggingOptions(), s3.processingConfiguration(), "Disabled",
-                s3.fileExtension(), s3.customTimeZone());
+                s3.fileExtension(), s3.customTimeZone(), s3.dynamicPartitioningConfiguration());
         S3DestinationDescription plain = new S3DestinationDescription(s3.roleARN(), s3.bucketARN(), s3.prefix(),
                 s3.errorOutputPrefix(), hints, s3.compressionFormat(), EncryptionConfiguration.NONE,
                 s3.cloudWatchLoggingOptions());

@@ -1,5 +1,6 @@
 package io.millrace.firehose.op;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.millrace.firehose.model.BufferingHints;
 import io.millrace.firehose.model.CloudWatchLoggingOptions;
 import io.millrace.firehose.model.EncryptionConfiguration;
@@ -12,5 +13,6 @@ public record ExtendedS3DestinationDescription(String roleARN, String bucketARN,
                                                EncryptionConfiguration encryptionConfiguration,
                                                CloudWatchLoggingOptions cloudWatchLoggingOptions,
                                                ProcessingConfiguration processingConfiguration,
-                                               String s3BackupMode, String fileExtension, String customTimeZone) {
+                                               String s3BackupMode, String fileExtension, String customTimeZone,
+                                               JsonNode dynamicPartitioningConfiguration) {
 }

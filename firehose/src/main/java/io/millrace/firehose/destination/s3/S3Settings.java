@@ -1,5 +1,6 @@
 package io.millrace.firehose.destination.s3;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.millrace.firehose.model.CloudWatchLoggingOptions;
 import io.millrace.firehose.model.ProcessingConfiguration;
 import io.millrace.firehose.model.Processor;
@@ -11,12 +12,14 @@ import java.time.ZoneOffset;
  * The configuration of one S3 destination as stored and described, defaults filled in. {@code extended} records
  * whether it was created as {@code ExtendedS3DestinationConfiguration} (rather than the deprecated
  * {@code S3DestinationConfiguration}); both deliver the same way. Validity is checked by the operations that build
- * it; this record trusts its fields.
+ * it; this record trusts its fields. {@code dynamicPartitioningConfiguration} is the wire tree as configured (with
+ * defaults filled), or {@code null} when dynamic partitioning was never configured.
  */
 public record S3Settings(boolean extended, String roleARN, String bucketARN, String prefix, String errorOutputPrefix,
                          int sizeInMBs, int intervalInSeconds, String compressionFormat, String fileExtension,
                          String customTimeZone, ProcessingConfiguration processingConfiguration,
-                         CloudWatchLoggingOptions cloudWatchLoggingOptions) {
+                         CloudWatchLoggingOptions cloudWatchLoggingOptions,
+                         JsonNode dynamicPartitioningConfiguration) {
 
     public static final int DEFAULT_SIZE_IN_MBS = 5;
     public static final int DEFAULT_INTERVAL_IN_SECONDS = 300;
@@ -43,6 +46,12 @@ public record S3Settings(boolean extended, String roleARN, String bucketARN, Str
 
     public ZoneId zone() {
         return customTimeZone == null || customTimeZone.isEmpty() ? ZoneOffset.UTC : ZoneId.of(customTimeZone);
+    }
+
+    /** Whether dynamic partitioning is on (it can never be switched off again). */
+    public boolean isDynamicPartitioningEnabled() {
+        return dynamicPartitioningConfiguration != null
+                && dynamicPartitioningConfiguration.path("Enabled").asBoolean(false);
     }
 
     /** Whether an enabled {@code AppendDelimiterToRecord} processor asks for a newline after every record. */
