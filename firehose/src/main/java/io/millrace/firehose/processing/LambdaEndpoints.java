@@ -65,4 +65,19 @@ public final class LambdaEndpoints {
     public boolean isEmpty() {
         return urls.isEmpty();
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LambdaEndpoints endpoints && endpoints.urls.equals(urls);
+    }
+
+    @Override
+    public int hashCode() {
+        return urls.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "LambdaEndpoints" + urls;
+    }
 }

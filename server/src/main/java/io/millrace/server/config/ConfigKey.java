@@ -70,7 +70,13 @@ public enum ConfigKey {
                     + "Operation:throttle=P (ProvisionedThroughputExceededException) or Operation:internal=P "
                     + "(InternalFailure), P in [0, 1], e.g. PutRecords:throttle=0.1,GetRecords:internal=0.05."),
     FAULT_SEED("fault-seed", "SEED", "0",
-            "Seed of fault injection's random draws; the same seed and call sequence inject the same faults.");
+            "Seed of fault injection's random draws; the same seed and call sequence inject the same faults."),
+    LAMBDA_ENDPOINTS("lambda-endpoints", "MAPPINGS", null,
+            "Where Firehose's Lambda processors send invocations: comma-separated FunctionArn=URL entries, e.g. "
+                    + "arn:aws:lambda:us-east-1:000000000000:function:enrich=http://127.0.0.1:9000/enrich. The "
+                    + "transformation event is POSTed as JSON to the URL; a 200 answer's body is the function's "
+                    + "result, any other status a failed invocation. An unmapped function fails its records to the "
+                    + "processing-failed error output.");
 
     /** The environment variable naming a config file, beside {@code --config}. */
     public static final String CONFIG_FILE_ENV = "MILLRACE_CONFIG";

@@ -1,5 +1,6 @@
 package io.millrace.server.config;
 
+import io.millrace.firehose.processing.LambdaEndpoints;
 import io.millrace.streams.limit.FaultPlan;
 
 import java.nio.file.InvalidPathException;
@@ -96,6 +97,18 @@ final class ConfigValues {
         } catch (IllegalArgumentException e) {
             throw invalid(rulesKey, value, "Operation:throttle=P or Operation:internal=P, comma-separated; "
                     + e.getMessage());
+        }
+    }
+
+    LambdaEndpoints lambdaEndpoints(ConfigKey key) {
+        String value = raw(key);
+        if (value == null || value.isBlank()) {
+            return LambdaEndpoints.NONE;
+        }
+        try {
+            return LambdaEndpoints.parse(java.util.Arrays.asList(value.split(",")));
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, value, "comma-separated FunctionArn=URL entries; " + e.getMessage());
         }
     }
 

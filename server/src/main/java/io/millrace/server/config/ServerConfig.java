@@ -1,5 +1,6 @@
 package io.millrace.server.config;
 
+import io.millrace.firehose.processing.LambdaEndpoints;
 import io.millrace.server.http.TransportConfig;
 import io.millrace.streams.limit.FaultPlan;
 
@@ -21,7 +22,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                            int maxRequestBytes, int maxInFlightPerConnection, int ioThreads, int workerThreads,
                            long shutdownTimeoutMs, boolean enforceLimits, FaultPlan faultInjection,
                            boolean tlsOnly, AuthMode auth, Path credentialsFile, long consumerStatusDelayMs,
-                           int maxOpenFiles) {
+                           int maxOpenFiles, LambdaEndpoints lambdaEndpoints) {
 
     /** Where the self-signed certificate lives under {@link #dataDir()}. */
     public static final String TLS_SUBDIRECTORY = "tls";
@@ -78,6 +79,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                 v.authMode(ConfigKey.AUTH),
                 v.path(ConfigKey.CREDENTIALS),
                 v.number(ConfigKey.CONSUMER_STATUS_DELAY_MS, 0, Long.MAX_VALUE),
-                (int) v.number(ConfigKey.MAX_OPEN_FILES, 2, 1_000_000));
+                (int) v.number(ConfigKey.MAX_OPEN_FILES, 2, 1_000_000),
+                v.lambdaEndpoints(ConfigKey.LAMBDA_ENDPOINTS));
     }
 }

@@ -1,5 +1,6 @@
 package io.millrace.server.config;
 
+import io.millrace.firehose.processing.LambdaEndpoints;
 import io.millrace.streams.limit.FaultPlan;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -72,11 +74,13 @@ class MillraceCommandTest {
                 "--max-in-flight-per-connection", "8", "--io-threads", "2", "--worker-threads", "3",
                 "--shutdown-timeout-ms", "99", "--enforce-limits", "--fault-injection", "PutRecords:throttle=0.25",
                 "--fault-seed", "5", "--tls-only", "--auth", "sigv4", "--credentials", "ids.json",
-                "--consumer-status-delay-ms", "5", "--max-open-files", "64");
+                "--consumer-status-delay-ms", "5", "--max-open-files", "64",
+                "--lambda-endpoints", "arn:aws:lambda:us-east-1:1:function:f=http://127.0.0.1:9/f");
 
         assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 0, Path.of("/srv/millrace"), true, Path.of("c.pem"),
                 Path.of("k.pem"), "123456789012", "ap-east-1", Durability.NONE, 7, 1, 2, 3, 4096, 8, 2, 3, 99, true,
-                FaultPlan.parse("PutRecords:throttle=0.25", 5), true, AuthMode.SIGV4, Path.of("ids.json"), 5, 64));
+                FaultPlan.parse("PutRecords:throttle=0.25", 5), true, AuthMode.SIGV4, Path.of("ids.json"), 5, 64,
+                LambdaEndpoints.parse(List.of("arn:aws:lambda:us-east-1:1:function:f=http://127.0.0.1:9/f"))));
     }
 
     @Test
@@ -182,6 +186,7 @@ class MillraceCommandTest {
             case REGION -> "us-west-1";
             case DURABILITY -> "none";
             case SHUTDOWN_TIMEOUT_MS -> "42";
+            case LAMBDA_ENDPOINTS -> "arn:aws:lambda:us-east-1:1:function:f=http://127.0.0.1:9/f";
             case MAX_REQUEST_BYTES -> "5000";
             case ENFORCE_LIMITS -> "true";
             case FAULT_INJECTION -> "GetRecords:internal=0.5";
