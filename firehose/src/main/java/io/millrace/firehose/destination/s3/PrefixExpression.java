@@ -20,7 +20,8 @@ import java.util.UUID;
  *
  * <p>A prefix without a timestamp expression gets {@code !{timestamp:yyyy/MM/dd/HH/}} appended, without a slash in
  * between, as the reference's rule text says ({@code "logs"} → {@code logs2018/08/27/10/}) [UNVERIFIED against AWS].
- * An absent or empty prefix is therefore {@code yyyy/MM/dd/HH/}.
+ * An absent or empty prefix is therefore {@code yyyy/MM/dd/HH/}. A prefix with partition keys is taken as written, as
+ * in the dynamic-partitioning guide's example ({@code customer_id=1234567890/device=mobile/.../<object name>}).
  *
  * <p>Immutable and thread-safe.
  */
@@ -41,6 +42,7 @@ public final class PrefixExpression {
         String source = text == null ? "" : text;
         boolean hasExpressions = false;
         boolean hasTimestamp = false;
+        boolean hasPartitionKeys = false;
         int at = 0;
         while (at < source.length()) {
             int start = source.indexOf("!{", at);
@@ -57,11 +59,12 @@ public final class PrefixExpression {
             }
             Part part = expression(source.substring(start + 2, end));
             hasTimestamp |= part instanceof Timestamp;
+            hasPartitionKeys |= part instanceof PartitionKey;
             hasExpressions = true;
             parts.add(part);
             at = end + 1;
         }
-        if (!hasTimestamp) {
+        if (!hasTimestamp && !hasPartitionKeys) {
             parts.add(new Timestamp(DateTimeFormatter.ofPattern(DEFAULT_TIME_PATTERN)));
         }
         return new PrefixExpression(parts, hasExpressions);
