@@ -1,13 +1,21 @@
 package io.millrace.firehose;
 
+import io.millrace.firehose.processing.LambdaEndpoints;
+
 /**
  * Settings of the Firehose engine.
  *
  * @param deliveryTickMs            how often buffers are checked against their flush policy
  * @param maxDeliveryStreams        delivery streams per account and region (the model's quota: 5,000)
  * @param maxBufferedBytesPerStream undelivered bytes a stream may hold before puts are throttled
+ * @param lambdaEndpoints           the HTTP URLs that play the Lambda functions of {@code Lambda} processors
  */
-public record FirehoseConfig(long deliveryTickMs, int maxDeliveryStreams, long maxBufferedBytesPerStream) {
+public record FirehoseConfig(long deliveryTickMs, int maxDeliveryStreams, long maxBufferedBytesPerStream,
+                             LambdaEndpoints lambdaEndpoints) {
+
+    public FirehoseConfig(long deliveryTickMs, int maxDeliveryStreams, long maxBufferedBytesPerStream) {
+        this(deliveryTickMs, maxDeliveryStreams, maxBufferedBytesPerStream, LambdaEndpoints.NONE);
+    }
 
     public FirehoseConfig {
         if (deliveryTickMs <= 0) {
@@ -20,6 +28,13 @@ public record FirehoseConfig(long deliveryTickMs, int maxDeliveryStreams, long m
             throw new IllegalArgumentException("maxBufferedBytesPerStream: " + maxBufferedBytesPerStream
                     + " (expected: > 0)");
         }
+        if (lambdaEndpoints == null) {
+            throw new IllegalArgumentException("lambdaEndpoints: null (expected: LambdaEndpoints.NONE for none)");
+        }
+    }
+
+    public FirehoseConfig withLambdaEndpoints(LambdaEndpoints endpoints) {
+        return new FirehoseConfig(deliveryTickMs, maxDeliveryStreams, maxBufferedBytesPerStream, endpoints);
     }
 
     public static FirehoseConfig defaults() {

@@ -9,6 +9,8 @@ import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.op.FirehoseOperations;
 import io.millrace.firehose.source.KinesisSourceReader;
 import io.millrace.firehose.source.StreamSource;
+import io.millrace.firehose.processing.HttpLambdaInvoker;
+import io.millrace.firehose.processing.LambdaInvoker;
 import io.millrace.firehose.stream.DeliveryStream;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
 import io.millrace.log.LogStore;
@@ -40,6 +42,7 @@ public final class FirehoseEngine implements AutoCloseable {
     private final Clock clock;
     private final FirehoseConfig config;
     private final FirehoseOperations operations;
+    private final LambdaInvoker lambdas;
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final KinesisSourceReader sourceReader;
     private ScheduledExecutorService scheduler;
@@ -55,6 +58,7 @@ public final class FirehoseEngine implements AutoCloseable {
         this.objects = objects;
         this.clock = clock;
         this.config = config;
+        this.lambdas = new HttpLambdaInvoker(config.lambdaEndpoints());
         this.operations = new FirehoseOperations(registry, clock, config.maxBufferedBytesPerStream(),
                 this::destination, kinesis);
         this.sourceReader = kinesis == null ? null
@@ -66,7 +70,7 @@ public final class FirehoseEngine implements AutoCloseable {
     }
 
     private Destination destination(S3Settings settings) {
-        Destination s3 = new S3Destination(objects, settings);
+        Destination s3 = new S3Destination(objects, settings, lambdas);
         return settings.backup() == null ? s3
                 : new BackedUpDestination(s3, new S3Backup(objects, settings.backup(), settings.zone()));
     }

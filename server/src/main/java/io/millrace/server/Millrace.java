@@ -88,7 +88,8 @@ public final class Millrace implements AutoCloseable {
                     FanOutConfig.defaults().withConsumerStatusDelayMs(config.consumerStatusDelayMs()),
                     Clock.systemUTC());
             FirehoseEngine firehose = new FirehoseEngine(store, output.firehoseStore(), Clock.systemUTC(),
-                    FirehoseConfig.defaults(), new KinesisStreamSource(engine.streams(), Clock.systemUTC()));
+                    FirehoseConfig.defaults().withLambdaEndpoints(config.lambdaEndpoints()),
+                    new KinesisStreamSource(engine.streams(), Clock.systemUTC()));
             ExecutorService workers = workerPool(config.workerThreads());
             ServiceRoute kinesis = new ServiceRoute(protocol.join(), engine.operations(), authentication,
                     new AccessControl(engine.resourcePolicies(), Authentication.KINESIS_SERVICE));

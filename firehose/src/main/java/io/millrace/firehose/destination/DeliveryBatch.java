@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * What one delivery hands a {@link Destination}: the records of one buffer flush in arrival order (never empty),
- * the delivery stream they belong to, its configuration version at delivery time, and the delivery time.
+ * the delivery stream they belong to (name and ARN), its configuration version at delivery time, and the delivery
+ * time.
  */
 public record DeliveryBatch(String deliveryStreamName, long versionId, List<BufferedRecord> records,
-                            long deliveredAtMs) {
+                            long deliveredAtMs, String deliveryStreamArn) {
 
     public DeliveryBatch {
         if (records.isEmpty()) {

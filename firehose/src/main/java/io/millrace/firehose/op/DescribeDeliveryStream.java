@@ -71,7 +71,7 @@ final class DescribeDeliveryStream implements SyncFirehoseOperation<DescribeDeli
                 s3.bucketARN(), s3.prefix(), s3.errorOutputPrefix(), hints, s3.compressionFormat(),
                 EncryptionConfiguration.NONE, s3.cloudWatchLoggingOptions(), s3.processingConfiguration(),
                 s3.backup() == null ? "Disabled" : "Enabled", backup(s3.backup()), s3.fileExtension(),
-                s3.customTimeZone());
+                s3.customTimeZone(), s3.dynamicPartitioningConfiguration());
         S3DestinationDescription plain = new S3DestinationDescription(s3.roleARN(), s3.bucketARN(), s3.prefix(),
                 s3.errorOutputPrefix(), hints, s3.compressionFormat(), EncryptionConfiguration.NONE,
                 s3.cloudWatchLoggingOptions());

@@ -10,8 +10,8 @@ import io.millrace.firehose.destination.s3.S3BackupSettings;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.model.BufferingHints;
 import io.millrace.firehose.model.EncryptionConfiguration;
-import io.millrace.firehose.model.ProcessingConfiguration;
-import io.millrace.firehose.model.Processor;
+import io.millrace.firehose.processing.LambdaInvoker;
+import io.millrace.firehose.processing.ProcessingPipeline;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.error.FirehoseError;
 
@@ -27,7 +27,6 @@ import java.time.ZoneId;
  */
 final class S3Rules {
     private static final String NOT_SUPPORTED = " is not supported by this version of Millrace.";
-    private static final String APPEND_DELIMITER = "AppendDelimiterToRecord";
     /** Only to check that evaluated keys stay inside the bucket directory; nothing is written there. */
     private static final LocalObjectStore KEY_CHECK = new LocalObjectStore(Path.of("key-check"));
 
@@ -38,12 +37,14 @@ final class S3Rules {
         refuseUnsupported(config);
         BufferingHints hints = hints(config.bufferingHints());
         checkPrefixes(config.prefix(), config.errorOutputPrefix());
+        JsonNode dynamicPartitioning = DynamicPartitioningRules.check(config, pipeline(config));
         checkTimeZone(config.customTimeZone());
         S3Settings settings = new S3Settings(extended, config.roleARN(), config.bucketARN(), config.prefix(),
                 config.errorOutputPrefix(), hints.sizeInMBs(), hints.intervalInSeconds(),
                 config.compressionFormat() == null ? Compression.UNCOMPRESSED.name() : config.compressionFormat(),
                 config.fileExtension(), config.customTimeZone(), config.processingConfiguration(),
-                config.cloudWatchLoggingOptions(), backup(config.s3BackupMode(), config.s3BackupConfiguration()));
+                config.cloudWatchLoggingOptions(), backup(config.s3BackupMode(), config.s3BackupConfiguration()),
+                dynamicPartitioning);
         checkKeysStayInBucket(settings);
         return settings;
     }
@@ -69,6 +70,7 @@ final class S3Rules {
             // [UNVERIFIED] own wording; AWS documents that a source-record backup cannot be disabled once enabled.
             throw invalid("S3BackupMode cannot be changed from Enabled to Disabled.");
         }
+        DynamicPartitioningRules.checkUnchanged(current, update.dynamicPartitioningConfiguration());
         BufferingHints hints = update.bufferingHints() != null ? update.bufferingHints()
                 : new BufferingHints(current.sizeInMBs(), current.intervalInSeconds());
         ExtendedS3DestinationConfiguration merged = new ExtendedS3DestinationConfiguration(
@@ -79,8 +81,10 @@ final class S3Rules {
                 pick(update.cloudWatchLoggingOptions(), current.cloudWatchLoggingOptions()),
                 pick(update.processingConfiguration(), current.processingConfiguration()),
                 pick(update.s3BackupMode(), current.backup() != null ? "Enabled" : null),
-                update.s3BackupUpdate() != null ? update.s3BackupUpdate() : backupTree(current.backup()), update.dataFormatConversionConfiguration(),
-                update.dynamicPartitioningConfiguration(), pick(update.fileExtension(), current.fileExtension()),
+                update.s3BackupUpdate() != null ? update.s3BackupUpdate() : backupTree(current.backup()),
+                update.dataFormatConversionConfiguration(),
+                pick(update.dynamicPartitioningConfiguration(), current.dynamicPartitioningConfiguration()),
+                pick(update.fileExtension(), current.fileExtension()),
                 pick(update.customTimeZone(), current.customTimeZone()));
         return settings(merged, extended);
     }
@@ -111,7 +115,7 @@ final class S3Rules {
     private static void refuseUnsupported(ExtendedS3DestinationConfiguration config) {
         if (Compression.fromWire(config.compressionFormat()) == null) {
             throw invalid("CompressionFormat " + config.compressionFormat() + NOT_SUPPORTED
-                    + " Use UNCOMPRESSED or GZIP.");
+                    + " Use UNCOMPRESSED, GZIP, ZIP, Snappy or HADOOP_SNAPPY.");
         }
         EncryptionConfiguration encryption = config.encryptionConfiguration();
         if (encryption != null && encryption.kMSEncryptionConfig() != null) {
@@ -120,10 +124,6 @@ final class S3Rules {
         if (isEnabled(config.dataFormatConversionConfiguration())) {
             throw invalid("DataFormatConversionConfiguration" + NOT_SUPPORTED);
         }
-        if (isEnabled(config.dynamicPartitioningConfiguration())) {
-            throw invalid("DynamicPartitioningConfiguration" + NOT_SUPPORTED);
-        }
-        checkProcessors(config.processingConfiguration());
     }
 
     /** Both configurations count as on unless {@code Enabled} is explicitly false, as in AWS. */
@@ -131,18 +131,12 @@ final class S3Rules {
         return feature != null && !feature.isNull() && feature.path("Enabled").asBoolean(true);
     }
 
-    private static void checkProcessors(ProcessingConfiguration processing) {
-        if (processing == null || !processing.shouldRun() || processing.processors() == null) {
-            return;
-        }
-        for (Processor processor : processing.processors()) {
-            if (!APPEND_DELIMITER.equals(processor.type())) {
-                throw invalid("Processor type " + processor.type() + NOT_SUPPORTED
-                        + " Only AppendDelimiterToRecord is.");
-            }
-            if (processor.parameters() != null && !processor.parameters().isEmpty()) {
-                throw invalid("Parameters of the AppendDelimiterToRecord processor are" + NOT_SUPPORTED.substring(3));
-            }
+    /** The processors, checked; building them invokes nothing, so no Lambda mapping is needed here. */
+    private static ProcessingPipeline pipeline(ExtendedS3DestinationConfiguration config) {
+        try {
+            return ProcessingPipeline.of(config.processingConfiguration(), LambdaInvoker.none());
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
         }
     }
 
@@ -192,7 +186,8 @@ final class S3Rules {
 
     /** The embedded store maps keys to files, so keys must not climb out of the bucket (for example with "../"). */
     private static void checkKeysStayInBucket(S3Settings settings) {
-        String sample = PrefixExpression.parse(settings.prefix()).evaluate(Instant.EPOCH, settings.zone(), null)
+        PrefixExpression prefix = PrefixExpression.parse(settings.prefix());
+        String sample = prefix.evaluate(Instant.EPOCH, settings.zone(), null, prefix.placeholderKeys("key"))
                 + "object";
         String errorSample = PrefixExpression.parse(settings.errorOutputPrefix())
                 .evaluate(Instant.EPOCH, settings.zone(), "processing-failed") + "object";
@@ -205,7 +200,7 @@ final class S3Rules {
         }
     }
 
-    private static ApiException invalid(String message) {
+    static ApiException invalid(String message) {
         return FirehoseError.INVALID_ARGUMENT.exception(message);
     }
 }

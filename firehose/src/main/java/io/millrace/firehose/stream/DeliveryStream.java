@@ -88,7 +88,8 @@ public final class DeliveryStream {
                 if (chunk.records().isEmpty()) {
                     break;
                 }
-                destination.deliver(new DeliveryBatch(current.name(), current.versionId(), toBatch(chunk), nowMs));
+                destination.deliver(new DeliveryBatch(current.name(), current.versionId(), toBatch(chunk), nowMs,
+                        current.arn()));
                 buffer.markDelivered(chunk);
                 delivered++;
             }

@@ -120,14 +120,13 @@ class CreateDeliveryStreamTest {
 
     @Test
     void unsupportedFeaturesAreRefusedRatherThanIgnored() {
-        assertFails(createJson("s", "\"CompressionFormat\":\"Snappy\""), FirehoseError.INVALID_ARGUMENT,
-                "CompressionFormat Snappy is not supported by this version of Millrace. Use UNCOMPRESSED or GZIP.");
         assertFails(createJson("s", "\"ProcessingConfiguration\":{\"Enabled\":true,\"Processors\":[{\"Type\":"
-                        + "\"Lambda\",\"Parameters\":[{\"ParameterName\":\"LambdaArn\",\"ParameterValue\":\"arn\"}]}]}"),
-                FirehoseError.INVALID_ARGUMENT,
-                "Processor type Lambda is not supported by this version of Millrace. Only AppendDelimiterToRecord is.");
-        assertFails(createJson("s", "\"DynamicPartitioningConfiguration\":{\"Enabled\":true}"),
-                FirehoseError.INVALID_ARGUMENT, "DynamicPartitioningConfiguration is not supported by this version "
+                        + "\"Decompression\",\"Parameters\":[{\"ParameterName\":\"CompressionFormat\","
+                        + "\"ParameterValue\":\"GZIP\"}]}]}"),
+                FirehoseError.INVALID_ARGUMENT, "Processor type Decompression is not supported by this version of "
+                        + "Millrace. Supported: RecordDeAggregation, Lambda, MetadataExtraction, AppendDelimiterToRecord.");
+        assertFails(createJson("s", "\"DataFormatConversionConfiguration\":{\"Enabled\":true}"),
+                FirehoseError.INVALID_ARGUMENT, "DataFormatConversionConfiguration is not supported by this version "
                         + "of Millrace.");
     }
 

@@ -100,7 +100,13 @@ public enum ConfigKey {
             "Access key id for --s3-endpoint; without it the AWS SDK's default credentials are used "
                     + "(AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, profiles, ...)."),
     S3_SECRET_KEY("s3-secret-key", "SECRET", null,
-            "Secret access key for --s3-access-key.");
+            "Secret access key for --s3-access-key."),
+    LAMBDA_ENDPOINTS("lambda-endpoints", "MAPPINGS", null,
+            "Where Firehose's Lambda processors send invocations: comma-separated FunctionArn=URL entries, e.g. "
+                    + "arn:aws:lambda:us-east-1:000000000000:function:enrich=http://127.0.0.1:9000/enrich. The "
+                    + "transformation event is POSTed as JSON to the URL; a 200 answer's body is the function's "
+                    + "result, any other status a failed invocation. An unmapped function fails its records to the "
+                    + "processing-failed error output.");
 
     /** The environment variable naming a config file, beside {@code --config}. */
     public static final String CONFIG_FILE_ENV = "MILLRACE_CONFIG";

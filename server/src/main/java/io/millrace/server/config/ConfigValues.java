@@ -1,6 +1,7 @@
 package io.millrace.server.config;
 
 import io.millrace.firehose.destination.s3.S3Endpoint;
+import io.millrace.firehose.processing.LambdaEndpoints;
 import io.millrace.streams.limit.FaultPlan;
 
 import java.net.URI;
@@ -115,6 +116,18 @@ final class ConfigValues {
     String optionalText(ConfigKey key) {
         String value = raw(key);
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    LambdaEndpoints lambdaEndpoints(ConfigKey key) {
+        String value = raw(key);
+        if (value == null || value.isBlank()) {
+            return LambdaEndpoints.NONE;
+        }
+        try {
+            return LambdaEndpoints.parse(java.util.Arrays.asList(value.split(",")));
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, value, "comma-separated FunctionArn=URL entries; " + e.getMessage());
+        }
     }
 
     AuthMode authMode(ConfigKey key) {

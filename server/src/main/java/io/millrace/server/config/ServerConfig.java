@@ -1,6 +1,7 @@
 package io.millrace.server.config;
 
 import io.millrace.firehose.destination.s3.S3Endpoint;
+import io.millrace.firehose.processing.LambdaEndpoints;
 import io.millrace.server.http.TransportConfig;
 import io.millrace.streams.limit.FaultPlan;
 
@@ -25,7 +26,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                            long shutdownTimeoutMs, boolean enforceLimits, FaultPlan faultInjection,
                            boolean tlsOnly, AuthMode auth, Path credentialsFile, long consumerStatusDelayMs,
                            int maxOpenFiles, Path keyringFile, BackendConfig backend,
-                           S3Endpoint s3Endpoint) {
+                           S3Endpoint s3Endpoint, LambdaEndpoints lambdaEndpoints) {
 
     /** Where the self-signed certificate lives under {@link #dataDir()}. */
     public static final String TLS_SUBDIRECTORY = "tls";
@@ -90,6 +91,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                 new BackendConfig(v.backend(ConfigKey.BACKEND), v.optionalText(ConfigKey.KAFKA_BOOTSTRAP),
                         v.path(ConfigKey.KAFKA_CONFIG), v.raw(ConfigKey.KAFKA_TOPIC_PREFIX)),
                 v.s3Endpoint(ConfigKey.S3_ENDPOINT, ConfigKey.S3_REGION, ConfigKey.REGION, ConfigKey.S3_ACCESS_KEY,
-                        ConfigKey.S3_SECRET_KEY));
+                        ConfigKey.S3_SECRET_KEY),
+                v.lambdaEndpoints(ConfigKey.LAMBDA_ENDPOINTS));
     }
 }

@@ -1,6 +1,7 @@
 package io.millrace.server.config;
 
 import io.millrace.firehose.destination.s3.S3Endpoint;
+import io.millrace.firehose.processing.LambdaEndpoints;
 import io.millrace.streams.limit.FaultPlan;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -76,13 +78,15 @@ class MillraceCommandTest {
                 "--fault-seed", "5", "--tls-only", "--auth", "sigv4", "--credentials", "ids.json",
                 "--consumer-status-delay-ms", "5", "--max-open-files", "64", "--keyring", "keys.txt",
                 "--s3-endpoint", "http://127.0.0.1:9000", "--s3-region", "eu-west-3", "--s3-access-key", "AKID",
-                "--s3-secret-key", "SECRET");
+                "--s3-secret-key", "SECRET",
+                "--lambda-endpoints", "arn:aws:lambda:us-east-1:1:function:f=http://127.0.0.1:9/f");
 
         assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 0, Path.of("/srv/millrace"), true, Path.of("c.pem"),
                 Path.of("k.pem"), "123456789012", "ap-east-1", Durability.NONE, 7, 1, 2, 3, 4096, 8, 2, 3, 99, true,
                 FaultPlan.parse("PutRecords:throttle=0.25", 5), true, AuthMode.SIGV4, Path.of("ids.json"), 5, 64,
                 Path.of("keys.txt"), BackendConfig.local(),
-                new S3Endpoint(URI.create("http://127.0.0.1:9000"), "eu-west-3", "AKID", "SECRET")));
+                new S3Endpoint(URI.create("http://127.0.0.1:9000"), "eu-west-3", "AKID", "SECRET"),
+                LambdaEndpoints.parse(List.of("arn:aws:lambda:us-east-1:1:function:f=http://127.0.0.1:9/f"))));
     }
 
     @Test
@@ -208,6 +212,7 @@ class MillraceCommandTest {
             case REGION -> "us-west-1";
             case DURABILITY -> "none";
             case SHUTDOWN_TIMEOUT_MS -> "42";
+            case LAMBDA_ENDPOINTS -> "arn:aws:lambda:us-east-1:1:function:f=http://127.0.0.1:9/f";
             case MAX_REQUEST_BYTES -> "5000";
             case ENFORCE_LIMITS -> "true";
             case FAULT_INJECTION -> "GetRecords:internal=0.5";

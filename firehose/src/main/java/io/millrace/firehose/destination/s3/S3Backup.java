@@ -35,8 +35,9 @@ public final class S3Backup {
         for (BufferedRecord record : batch.records()) {
             content.writeBytes(record.data());
         }
-        String key = prefix.evaluate(Instant.ofEpochMilli(batch.oldestArrivalMs()), zone, null) + name(batch);
-        store.putObject(settings.bucket(), key, settings.compression().encode(content.toByteArray()));
+        String name = name(batch);
+        String key = prefix.evaluate(Instant.ofEpochMilli(batch.oldestArrivalMs()), zone, null) + name;
+        store.putObject(settings.bucket(), key, settings.compression().encode(content.toByteArray(), entryName(name)));
         return key;
     }
 
@@ -51,8 +52,9 @@ public final class S3Backup {
             content.writeBytes(document);
             content.write('\n');
         }
-        String key = errorPrefix(batch, errorOutputType) + name(batch);
-        store.putObject(settings.bucket(), key, settings.compression().encode(content.toByteArray()));
+        String name = name(batch);
+        String key = errorPrefix(batch, errorOutputType) + name;
+        store.putObject(settings.bucket(), key, settings.compression().encode(content.toByteArray(), entryName(name)));
         return key;
     }
 
@@ -63,6 +65,11 @@ public final class S3Backup {
         }
         String literal = settings.prefix() == null ? "" : settings.prefix();
         return PrefixExpression.parse(literal + errorOutputType + "/").evaluate(oldest, zone, errorOutputType);
+    }
+
+    /** A ZIP archive's single entry is named like its object, without the extension. */
+    private String entryName(String objectName) {
+        return objectName.substring(0, objectName.length() - settings.compression().defaultExtension().length());
     }
 
     private String name(DeliveryBatch batch) {

@@ -1,54 +1,152 @@
 package io.millrace.firehose.destination.s3;
 
-import io.millrace.firehose.destination.BufferedRecord;
 import io.millrace.firehose.destination.DeliveryBatch;
 import io.millrace.firehose.destination.Destination;
+import io.millrace.firehose.processing.FailedRecord;
+import io.millrace.firehose.processing.LambdaInvoker;
+import io.millrace.firehose.processing.PartitionKeys;
+import io.millrace.firehose.processing.ProcessedRecord;
+import io.millrace.firehose.processing.ProcessingContext;
+import io.millrace.firehose.processing.ProcessingPipeline;
+import io.millrace.firehose.processing.ProcessingResult;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Delivers one batch as one S3 object: records concatenated byte for byte in arrival order (a {@code \n} after each
- * when {@code AppendDelimiterToRecord} is on), compressed as configured, named by {@link ObjectKeys} under the
- * evaluated {@link PrefixExpression}. Immutable: a configuration change builds a new instance. Thread-safe.
+ * Delivers one batch to S3: runs the configured processors ({@link ProcessingPipeline}), then writes the surviving
+ * records concatenated byte for byte in arrival order, one object per partition (all records share one partition
+ * unless the prefix uses {@code partitionKeyFrom*} keys), compressed as configured, named by {@link ObjectKeys} under
+ * the evaluated {@link PrefixExpression}. Records that failed processing, or lack a key the prefix needs, are written
+ * as failure documents (one JSON line each) under the error prefix with {@code !{firehose:error-output-type}} =
+ * {@code processing-failed}.
+ *
+ * <p>Dynamic partitions share the stream's buffer and its hints rather than buffering separately as in AWS. A batch
+ * whose objects are only partly written is delivered again whole (at-least-once). Immutable: a configuration change
+ * builds a new instance. Thread-safe.
  */
 public final class S3Destination implements Destination {
+    static final String PROCESSING_FAILED = "processing-failed";
+    private static final String MISSING_KEY_CODE = "DynamicPartitioning.MetadataExtractionFailed";
+
     private final ObjectStore store;
     private final S3Settings settings;
     private final PrefixExpression prefix;
+    private final PrefixExpression errorPrefix;
+    private final ProcessingPipeline pipeline;
 
     public S3Destination(ObjectStore store, S3Settings settings) {
+        this(store, settings, LambdaInvoker.none());
+    }
+
+    public S3Destination(ObjectStore store, S3Settings settings, LambdaInvoker lambdas) {
         this.store = store;
         this.settings = settings;
         this.prefix = PrefixExpression.parse(settings.prefix());
+        this.errorPrefix = errorPrefix(settings);
+        this.pipeline = ProcessingPipeline.of(settings.processingConfiguration(), lambdas);
+    }
+
+    /**
+     * {@code ErrorOutputPrefix} when set; otherwise {@code <Prefix><error-output-type>/} followed by the default
+     * {@code yyyy/MM/dd/HH/} (FIREHOSE-REFERENCE §4.3; the operations refuse a null ErrorOutputPrefix when Prefix has
+     * expressions, so Prefix is plain text here).
+     */
+    static PrefixExpression errorPrefix(S3Settings settings) {
+        if (settings.errorOutputPrefix() != null) {
+            return PrefixExpression.parse(settings.errorOutputPrefix());
+        }
+        String plain = settings.prefix() == null ? "" : settings.prefix();
+        return PrefixExpression.parse(plain + "!{firehose:error-output-type}/");
     }
 
     @Override
     public void deliver(DeliveryBatch batch) throws IOException {
-        String key = keyFor(batch);
-        store.putObject(settings.bucket(), key, settings.compression().encode(content(batch)));
+        ProcessingResult result = pipeline.process(batch.records(),
+                new ProcessingContext(batch.deliveryStreamArn(), batch.deliveredAtMs()));
+        List<FailedRecord> failures = new ArrayList<>(result.failures());
+        Map<PartitionKeys, List<ProcessedRecord>> partitions = new LinkedHashMap<>();
+        for (ProcessedRecord record : result.records()) {
+            PartitionKeys partition = prefix.partitionOf(record.keys());
+            if (partition == null) {
+                failures.add(new FailedRecord(record.arrivalMs(), record.data(), MISSING_KEY_CODE,
+                        "The record has no value for a partition key the Prefix uses.", 1, batch.deliveredAtMs(),
+                        null)); // [UNVERIFIED] message
+            } else if (!staysInBucket(partition)) {
+                failures.add(new FailedRecord(record.arrivalMs(), record.data(), MISSING_KEY_CODE,
+                        "A partition key value would make the object key leave the bucket ('..' or a leading '/').", 1,
+                        batch.deliveredAtMs(), null));
+            } else {
+                partitions.computeIfAbsent(partition, k -> new ArrayList<>()).add(record);
+            }
+        }
+        for (Map.Entry<PartitionKeys, List<ProcessedRecord>> partition : partitions.entrySet()) {
+            List<ProcessedRecord> records = partition.getValue();
+            String evaluated = prefix.evaluate(Instant.ofEpochMilli(records.get(0).arrivalMs()), settings.zone(),
+                    null, partition.getKey());
+            put(evaluated, batch, content(records));
+        }
+        if (!failures.isEmpty()) {
+            put(errorPrefix.evaluate(Instant.ofEpochMilli(failures.get(0).arrivalMs()), settings.zone(),
+                    PROCESSING_FAILED), batch, errorContent(failures));
+        }
     }
 
-    /** The object key a delivery of {@code batch} gets (random parts differ per call). */
+    /**
+     * Partition values come from record data; the embedded store maps keys to files, so a value such as {@code ..}
+     * must not climb out of the bucket directory (nor wedge delivery by being refused on every retry).
+     */
+    private static boolean staysInBucket(PartitionKeys partition) {
+        for (Map<String, String> keys : List.of(partition.fromQuery(), partition.fromLambda())) {
+            for (String value : keys.values()) {
+                if (value.startsWith("/") || value.startsWith("\\")) {
+                    return false;
+                }
+                for (String segment : value.split("[/\\\\]", -1)) {
+                    if (segment.equals("..")) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private void put(String evaluatedPrefix, DeliveryBatch batch, byte[] raw) throws IOException {
+        String name = ObjectKeys.objectName(batch.deliveryStreamName(), batch.versionId(),
+                Instant.ofEpochMilli(batch.deliveredAtMs()), settings.zone(), settings.extension());
+        String entryName = name.substring(0, name.length() - settings.extension().length());
+        store.putObject(settings.bucket(), evaluatedPrefix + name, settings.compression().encode(raw, entryName));
+    }
+
+    /** The object key a delivery of {@code batch} gets when it is one partition (random parts differ per call). */
     public String keyFor(DeliveryBatch batch) {
         String evaluated = prefix.evaluate(Instant.ofEpochMilli(batch.oldestArrivalMs()), settings.zone(), null);
         return evaluated + ObjectKeys.objectName(batch.deliveryStreamName(), batch.versionId(),
                 Instant.ofEpochMilli(batch.deliveredAtMs()), settings.zone(), settings.extension());
     }
 
-    private byte[] content(DeliveryBatch batch) {
-        boolean delimit = settings.appendsDelimiter();
+    private static byte[] content(List<ProcessedRecord> records) {
         long total = 0;
-        for (BufferedRecord record : batch.records()) {
-            total += record.data().length + (delimit ? 1 : 0);
+        for (ProcessedRecord record : records) {
+            total += record.data().length;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, total));
-        for (BufferedRecord record : batch.records()) {
+        for (ProcessedRecord record : records) {
             out.writeBytes(record.data());
-            if (delimit) {
-                out.write('\n');
-            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] errorContent(List<FailedRecord> failures) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (FailedRecord failure : failures) {
+            out.writeBytes(failure.toJsonLine());
         }
         return out.toByteArray();
     }

@@ -55,7 +55,7 @@ class PrefixExpressionTest {
                 .hasMessage("Unknown firehose expression 'nope'.");
         assertThatThrownBy(() -> PrefixExpression.parse("!{other:x}"))
                 .hasMessage("Unknown expression namespace 'other'.");
-        assertThatThrownBy(() -> PrefixExpression.parse("!{partitionKeyFromQuery:id}"))
-                .hasMessageContaining("needs dynamic partitioning");
+        assertThatThrownBy(() -> PrefixExpression.parse("!{partitionKeyFromQuery:}"))
+                .hasMessage("The partitionKeyFromQuery expression needs a key name.");
     }
 }

@@ -81,7 +81,7 @@ class S3BackupTest {
                 "UNCOMPRESSED"), ZoneOffset.UTC);
         long arrival = Instant.parse("2026-01-02T03:04:05Z").toEpochMilli();
         DeliveryBatch batch = new DeliveryBatch("web", 2, List.of(new BufferedRecord(arrival, new byte[] {1})),
-                arrival);
+                arrival, "arn:aws:firehose:us-east-1:123456789012:deliverystream/web");
 
         String key = backup.writeFailed(batch, "http-endpoint-failed",
                 List.of("{\"errorCode\":\"x\"}".getBytes(StandardCharsets.UTF_8)));

@@ -86,13 +86,14 @@ class S3DestinationTest {
 
     private static DeliveryBatch batch(String... records) {
         return new DeliveryBatch("mystream", 3, Stream.of(records)
-                .map(r -> new BufferedRecord(ARRIVAL_MS, r.getBytes(StandardCharsets.UTF_8))).toList(), DELIVERED_MS);
+                .map(r -> new BufferedRecord(ARRIVAL_MS, r.getBytes(StandardCharsets.UTF_8))).toList(), DELIVERED_MS,
+                "arn:aws:firehose:us-east-1:123456789012:deliverystream/mystream");
     }
 
     private static S3Settings settings(String prefix, String compression, String extension,
                                        ProcessingConfiguration processing) {
         return new S3Settings(true, "arn:aws:iam::1:role/r", "arn:aws:s3:::my-bucket", prefix, null, 5, 300,
-                compression, extension, null, processing, null);
+                compression, extension, null, processing, null, null, null);
     }
 
     private Path onlyObject() throws IOException {
