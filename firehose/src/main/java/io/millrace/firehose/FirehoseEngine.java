@@ -2,10 +2,9 @@ package io.millrace.firehose;
 
 import io.millrace.firehose.destination.Destination;
 import io.millrace.firehose.destination.s3.ObjectStore;
-import io.millrace.firehose.destination.s3.S3Destination;
-import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.op.FirehoseOperations;
 import io.millrace.firehose.stream.DeliveryStream;
+import io.millrace.firehose.stream.DeliveryStreamMetadata;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
 import io.millrace.log.LogStore;
 import org.slf4j.Logger;
@@ -32,7 +31,7 @@ public final class FirehoseEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FirehoseEngine.class);
 
     private final DeliveryStreamRegistry registry;
-    private final ObjectStore objects;
+    private final Destinations destinations;
     private final Clock clock;
     private final FirehoseConfig config;
     private final FirehoseOperations operations;
@@ -40,8 +39,13 @@ public final class FirehoseEngine implements AutoCloseable {
     private ScheduledExecutorService scheduler;
 
     public FirehoseEngine(LogStore store, ObjectStore objects, Clock clock, FirehoseConfig config) {
+        this(store, objects, clock, config, DestinationOptions.defaults());
+    }
+
+    public FirehoseEngine(LogStore store, ObjectStore objects, Clock clock, FirehoseConfig config,
+                          DestinationOptions destinationOptions) {
         this.registry = new DeliveryStreamRegistry(store, config.maxDeliveryStreams());
-        this.objects = objects;
+        this.destinations = new Destinations(objects, clock, destinationOptions);
         this.clock = clock;
         this.config = config;
         this.operations = new FirehoseOperations(registry, clock, config.maxBufferedBytesPerStream(),
@@ -52,8 +56,8 @@ public final class FirehoseEngine implements AutoCloseable {
         return operations;
     }
 
-    private Destination destination(S3Settings settings) {
-        return new S3Destination(objects, settings);
+    private Destination destination(DeliveryStreamMetadata metadata) {
+        return destinations.forStream(metadata);
     }
 
     /** Starts periodic delivery; call once. */
@@ -86,10 +90,12 @@ public final class FirehoseEngine implements AutoCloseable {
             String arn = stream.metadata().arn();
             try {
                 delivered += stream.deliver(clock.millis(), force, this::destination);
+                stream.onDeliverySucceeded();
                 if (failing.remove(arn)) {
                     LOG.info("Delivery for {} works again", arn);
                 }
             } catch (IOException | RuntimeException e) {
+                stream.onDeliveryFailed(String.valueOf(e.getMessage()));
                 if (failing.add(arn)) {
                     LOG.warn("Delivery for {} failed; its records stay buffered and are retried", arn, e);
                 }

@@ -3,6 +3,7 @@ package io.millrace.firehose.op;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.model.BufferingHints;
 import io.millrace.firehose.model.EncryptionConfiguration;
+import io.millrace.firehose.stream.DeliveryStream;
 import io.millrace.firehose.stream.DeliveryStreamKey;
 import io.millrace.firehose.stream.DeliveryStreamMetadata;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
@@ -28,8 +29,10 @@ final class DescribeDeliveryStream implements SyncFirehoseOperation<DescribeDeli
 
     @Override
     public DescribeDeliveryStreamResponse call(DescribeDeliveryStreamRequest request, FirehoseContext context) {
-        DeliveryStreamMetadata metadata = registry.require(new DeliveryStreamKey(context.accountId(),
-                context.region(), request.deliveryStreamName())).metadata();
+        DeliveryStream stream = registry.require(new DeliveryStreamKey(context.accountId(),
+                context.region(), request.deliveryStreamName()));
+        DeliveryStreamMetadata metadata = stream.metadata();
+        String failure = stream.deliveryFailure();
         boolean afterOnlyDestination = DeliveryStreamMetadata.DESTINATION_ID.equals(
                 request.exclusiveStartDestinationId());
         List<DestinationDescription> destinations = afterOnlyDestination ? List.of() : List.of(destination(metadata));
@@ -38,7 +41,8 @@ final class DescribeDeliveryStream implements SyncFirehoseOperation<DescribeDeli
         return new DescribeDeliveryStreamResponse(new DeliveryStreamDescription(metadata.name(), metadata.arn(),
                 ACTIVE, EncryptionStatus.DISABLED, metadata.deliveryStreamType(),
                 Long.toString(metadata.versionId()), Instant.ofEpochMilli(metadata.createTimestampMs()),
-                Instant.ofEpochMilli(metadata.lastUpdateTimestampMs()), source, destinations, false));
+                Instant.ofEpochMilli(metadata.lastUpdateTimestampMs()), source, destinations, false,
+                failure == null ? null : new FailureDescription("UNKNOWN_ERROR", failure)));
     }
 
     static DestinationDescription destination(DeliveryStreamMetadata metadata) {
@@ -51,6 +55,14 @@ final class DescribeDeliveryStream implements SyncFirehoseOperation<DescribeDeli
         S3DestinationDescription plain = new S3DestinationDescription(s3.roleARN(), s3.bucketARN(), s3.prefix(),
                 s3.errorOutputPrefix(), hints, s3.compressionFormat(), EncryptionConfiguration.NONE,
                 s3.cloudWatchLoggingOptions());
-        return new DestinationDescription(DeliveryStreamMetadata.DESTINATION_ID, plain, extended);
+        if (metadata.httpEndpoint() != null) {
+            return new DestinationDescription(DeliveryStreamMetadata.DESTINATION_ID, null, null,
+                    HttpEndpointDestinationDescription.of(metadata.httpEndpoint(), plain), null);
+        }
+        if (metadata.redshift() != null) {
+            return new DestinationDescription(DeliveryStreamMetadata.DESTINATION_ID, null, null, null,
+                    RedshiftDestinationDescription.of(metadata.redshift(), plain));
+        }
+        return new DestinationDescription(DeliveryStreamMetadata.DESTINATION_ID, plain, extended, null, null);
     }
 }

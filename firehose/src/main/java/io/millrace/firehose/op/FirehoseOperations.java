@@ -1,7 +1,7 @@
 package io.millrace.firehose.op;
 
 import io.millrace.firehose.destination.Destination;
-import io.millrace.firehose.destination.s3.S3Settings;
+import io.millrace.firehose.stream.DeliveryStreamMetadata;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
 
 import java.time.Clock;
@@ -29,7 +29,7 @@ public final class FirehoseOperations {
      *                     buffered through it before the stream goes
      */
     public FirehoseOperations(DeliveryStreamRegistry registry, Clock clock, long maxBufferedBytesPerStream,
-                              Function<S3Settings, Destination> destinations) {
+                              Function<DeliveryStreamMetadata, Destination> destinations) {
         add("CreateDeliveryStream", CreateDeliveryStreamRequest.class, new CreateDeliveryStream(registry, clock));
         add("DeleteDeliveryStream", DeleteDeliveryStreamRequest.class, new DeleteDeliveryStream(registry, clock, destinations));
         add("DescribeDeliveryStream", DescribeDeliveryStreamRequest.class, new DescribeDeliveryStream(registry));
