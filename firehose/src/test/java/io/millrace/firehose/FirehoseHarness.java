@@ -46,10 +46,21 @@ public final class FirehoseHarness implements AutoCloseable {
     }
 
     public FirehoseHarness(Path dir, LogStore store, ManualClock clock, ObjectStore objects) {
+        this(dir, store, clock, objects, DestinationOptions.defaults());
+    }
+
+    /** With destination options (HTTP endpoint timeout and scheme, Redshift endpoint, backoff). */
+    public FirehoseHarness(Path dir, DestinationOptions options) {
+        this(dir, new InMemoryLogStore(), new ManualClock(START.toEpochMilli()),
+                new LocalObjectStore(dir.resolve("s3")), options);
+    }
+
+    public FirehoseHarness(Path dir, LogStore store, ManualClock clock, ObjectStore objects,
+                           DestinationOptions options) {
         this.clock = clock;
         this.store = store;
         this.s3Root = dir.resolve("s3");
-        this.engine = new FirehoseEngine(store, objects, clock, FirehoseConfig.defaults());
+        this.engine = new FirehoseEngine(store, objects, clock, FirehoseConfig.defaults(), options);
     }
 
     /** Decodes {@code json} for {@code operation}, runs it and returns the response; ApiExceptions propagate. */
