@@ -80,7 +80,7 @@ public final class Millrace implements AutoCloseable {
                     Clock.systemUTC());
             // Delivered Firehose objects are the product's output, so they go to <data-dir>/s3 in every mode.
             FirehoseEngine firehose = new FirehoseEngine(store, new LocalObjectStore(config.dataDir().resolve("s3")),
-                    Clock.systemUTC(), FirehoseConfig.defaults());
+                    Clock.systemUTC(), FirehoseConfig.defaults(), config.firehoseDestinations());
             ExecutorService workers = workerPool(config.workerThreads());
             ServiceRoute kinesis = new ServiceRoute(protocol.join(), engine.operations(), authentication,
                     new AccessControl(engine.resourcePolicies(), Authentication.KINESIS_SERVICE));

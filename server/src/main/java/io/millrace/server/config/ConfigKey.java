@@ -70,7 +70,16 @@ public enum ConfigKey {
                     + "Operation:throttle=P (ProvisionedThroughputExceededException) or Operation:internal=P "
                     + "(InternalFailure), P in [0, 1], e.g. PutRecords:throttle=0.1,GetRecords:internal=0.05."),
     FAULT_SEED("fault-seed", "SEED", "0",
-            "Seed of fault injection's random draws; the same seed and call sequence inject the same faults.");
+            "Seed of fault injection's random draws; the same seed and call sequence inject the same faults."),
+    FIREHOSE_HTTP_ENDPOINT_PLAINTEXT("firehose-http-endpoint-plaintext", "BOOLEAN", "false",
+            "Call Firehose HTTP endpoint destinations over plain HTTP although their Url says https:// (AWS accepts "
+                    + "only https URLs; a local endpoint usually has no certificate)."),
+    FIREHOSE_HTTP_ENDPOINT_TIMEOUT_MS("firehose-http-endpoint-timeout-ms", "MS", "180000",
+            "How long one delivery attempt waits for an HTTP endpoint's answer (3 minutes in AWS)."),
+    FIREHOSE_REDSHIFT_ENDPOINT("firehose-redshift-endpoint", "HOST:PORT", null,
+            "PostgreSQL server that every Firehose Redshift destination loads into, replacing the host and port of "
+                    + "its ClusterJDBCURL (whose database name is kept); without it the URL's own host and port are "
+                    + "used.");
 
     /** The environment variable naming a config file, beside {@code --config}. */
     public static final String CONFIG_FILE_ENV = "MILLRACE_CONFIG";
@@ -116,6 +125,7 @@ public enum ConfigKey {
     }
 
     public boolean isFlag() {
-        return this == IN_MEMORY || this == ENFORCE_LIMITS || this == TLS_ONLY;
+        return this == IN_MEMORY || this == ENFORCE_LIMITS || this == TLS_ONLY
+                || this == FIREHOSE_HTTP_ENDPOINT_PLAINTEXT;
     }
 }

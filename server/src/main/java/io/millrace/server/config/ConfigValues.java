@@ -25,6 +25,12 @@ final class ConfigValues {
         return value != null ? value.trim() : key.defaultValue();
     }
 
+    /** The value, or {@code null} when unset or empty. */
+    String optionalText(ConfigKey key) {
+        String value = raw(key);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     String text(ConfigKey key) {
         String value = raw(key);
         if (value == null || value.isEmpty()) {

@@ -1,9 +1,12 @@
 package io.millrace.server.config;
 
+import io.millrace.firehose.DestinationOptions;
+import io.millrace.firehose.retry.Backoff;
 import io.millrace.server.http.TransportConfig;
 import io.millrace.streams.limit.FaultPlan;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -14,6 +17,7 @@ import java.util.Map;
  * @param tlsCertFile PEM chain, or {@code null} for the self-signed certificate
  * @param tlsKeyFile  PEM key, or {@code null} exactly when {@code tlsCertFile} is
  * @param credentialsFile the identities file, or {@code null}; required when {@code auth} is {@link AuthMode#SIGV4}
+ * @param firehoseRedshiftEndpoint {@code host:port} replacing every Redshift destination's, or {@code null}
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, Path tlsCertFile, Path tlsKeyFile,
                            String accountId, String region, Durability durability, long flushIntervalMs,
@@ -21,7 +25,8 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                            int maxRequestBytes, int maxInFlightPerConnection, int ioThreads, int workerThreads,
                            long shutdownTimeoutMs, boolean enforceLimits, FaultPlan faultInjection,
                            boolean tlsOnly, AuthMode auth, Path credentialsFile, long consumerStatusDelayMs,
-                           int maxOpenFiles) {
+                           int maxOpenFiles, boolean firehoseHttpEndpointPlaintext,
+                           long firehoseHttpEndpointTimeoutMs, String firehoseRedshiftEndpoint) {
 
     /** Where the self-signed certificate lives under {@link #dataDir()}. */
     public static final String TLS_SUBDIRECTORY = "tls";
@@ -30,6 +35,10 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
         if ((tlsCertFile == null) != (tlsKeyFile == null)) {
             throw new ConfigException("tls-cert and tls-key: give both or neither");
         }
+        if (firehoseRedshiftEndpoint != null && !firehoseRedshiftEndpoint.matches("[^:/\\s]+:\\d{1,5}")) {
+            throw new ConfigException("firehose-redshift-endpoint: " + firehoseRedshiftEndpoint
+                    + " (expected: host:port)");
+        }
         if (auth == AuthMode.SIGV4 && credentialsFile == null) {
             throw new ConfigException("auth=sigv4 needs a credentials file (--credentials FILE)");
         }
@@ -37,6 +46,12 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
 
     public static ServerConfig defaults() {
         return from(new EnumMap<>(ConfigKey.class), Map.of());
+    }
+
+    /** How Firehose reaches HTTP endpoint and Redshift destinations. */
+    public DestinationOptions firehoseDestinations() {
+        return new DestinationOptions(firehoseHttpEndpointPlaintext, Duration.ofMillis(firehoseHttpEndpointTimeoutMs),
+                firehoseRedshiftEndpoint, Backoff.reference());
     }
 
     /** The transport's view: same host, port and limits; the certificate is kept in the data dir unless in memory. */
@@ -78,6 +93,9 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                 v.authMode(ConfigKey.AUTH),
                 v.path(ConfigKey.CREDENTIALS),
                 v.number(ConfigKey.CONSUMER_STATUS_DELAY_MS, 0, Long.MAX_VALUE),
-                (int) v.number(ConfigKey.MAX_OPEN_FILES, 2, 1_000_000));
+                (int) v.number(ConfigKey.MAX_OPEN_FILES, 2, 1_000_000),
+                v.bool(ConfigKey.FIREHOSE_HTTP_ENDPOINT_PLAINTEXT),
+                v.number(ConfigKey.FIREHOSE_HTTP_ENDPOINT_TIMEOUT_MS, 1, Long.MAX_VALUE),
+                v.optionalText(ConfigKey.FIREHOSE_REDSHIFT_ENDPOINT));
     }
 }

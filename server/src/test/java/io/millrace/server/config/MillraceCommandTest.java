@@ -72,11 +72,13 @@ class MillraceCommandTest {
                 "--max-in-flight-per-connection", "8", "--io-threads", "2", "--worker-threads", "3",
                 "--shutdown-timeout-ms", "99", "--enforce-limits", "--fault-injection", "PutRecords:throttle=0.25",
                 "--fault-seed", "5", "--tls-only", "--auth", "sigv4", "--credentials", "ids.json",
-                "--consumer-status-delay-ms", "5", "--max-open-files", "64");
+                "--consumer-status-delay-ms", "5", "--max-open-files", "64", "--firehose-http-endpoint-plaintext",
+                "--firehose-http-endpoint-timeout-ms", "9", "--firehose-redshift-endpoint", "db:5432");
 
         assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 0, Path.of("/srv/millrace"), true, Path.of("c.pem"),
                 Path.of("k.pem"), "123456789012", "ap-east-1", Durability.NONE, 7, 1, 2, 3, 4096, 8, 2, 3, 99, true,
-                FaultPlan.parse("PutRecords:throttle=0.25", 5), true, AuthMode.SIGV4, Path.of("ids.json"), 5, 64));
+                FaultPlan.parse("PutRecords:throttle=0.25", 5), true, AuthMode.SIGV4, Path.of("ids.json"), 5, 64, true,
+                9, "db:5432"));
     }
 
     @Test
@@ -183,7 +185,8 @@ class MillraceCommandTest {
             case DURABILITY -> "none";
             case SHUTDOWN_TIMEOUT_MS -> "42";
             case MAX_REQUEST_BYTES -> "5000";
-            case ENFORCE_LIMITS -> "true";
+            case ENFORCE_LIMITS, FIREHOSE_HTTP_ENDPOINT_PLAINTEXT -> "true";
+            case FIREHOSE_REDSHIFT_ENDPOINT -> "db:5432";
             case FAULT_INJECTION -> "GetRecords:internal=0.5";
             default -> "7";
         };
