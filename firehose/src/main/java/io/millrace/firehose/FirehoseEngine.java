@@ -1,17 +1,14 @@
 package io.millrace.firehose;
 
 import io.millrace.firehose.destination.Destination;
-import io.millrace.firehose.destination.s3.BackedUpDestination;
 import io.millrace.firehose.destination.s3.ObjectStore;
-import io.millrace.firehose.destination.s3.S3Backup;
-import io.millrace.firehose.destination.s3.S3Destination;
-import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.op.FirehoseOperations;
 import io.millrace.firehose.source.KinesisSourceReader;
 import io.millrace.firehose.source.StreamSource;
 import io.millrace.firehose.processing.HttpLambdaInvoker;
 import io.millrace.firehose.processing.LambdaInvoker;
 import io.millrace.firehose.stream.DeliveryStream;
+import io.millrace.firehose.stream.DeliveryStreamMetadata;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
 import io.millrace.log.LogStore;
 import org.slf4j.Logger;
@@ -38,7 +35,7 @@ public final class FirehoseEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FirehoseEngine.class);
 
     private final DeliveryStreamRegistry registry;
-    private final ObjectStore objects;
+    private final Destinations destinations;
     private final Clock clock;
     private final FirehoseConfig config;
     private final FirehoseOperations operations;
@@ -48,17 +45,31 @@ public final class FirehoseEngine implements AutoCloseable {
     private ScheduledExecutorService scheduler;
 
     public FirehoseEngine(LogStore store, ObjectStore objects, Clock clock, FirehoseConfig config) {
-        this(store, objects, clock, config, null);
+        this(store, objects, clock, config, DestinationOptions.defaults(), null);
     }
 
     /** @param kinesis the Kinesis streams KinesisStreamAsSource delivery streams read, or {@code null} for none */
     public FirehoseEngine(LogStore store, ObjectStore objects, Clock clock, FirehoseConfig config,
                           StreamSource kinesis) {
+        this(store, objects, clock, config, DestinationOptions.defaults(), kinesis);
+    }
+
+    public FirehoseEngine(LogStore store, ObjectStore objects, Clock clock, FirehoseConfig config,
+                          DestinationOptions destinationOptions) {
+        this(store, objects, clock, config, destinationOptions, null);
+    }
+
+    /**
+     * @param destinationOptions how destinations outside the process are reached
+     * @param kinesis the Kinesis streams KinesisStreamAsSource delivery streams read, or {@code null} for none
+     */
+    public FirehoseEngine(LogStore store, ObjectStore objects, Clock clock, FirehoseConfig config,
+                          DestinationOptions destinationOptions, StreamSource kinesis) {
         this.registry = new DeliveryStreamRegistry(store, config.maxDeliveryStreams());
-        this.objects = objects;
+        this.lambdas = new HttpLambdaInvoker(config.lambdaEndpoints());
+        this.destinations = new Destinations(objects, clock, destinationOptions, lambdas);
         this.clock = clock;
         this.config = config;
-        this.lambdas = new HttpLambdaInvoker(config.lambdaEndpoints());
         this.operations = new FirehoseOperations(registry, clock, config.maxBufferedBytesPerStream(),
                 this::destination, kinesis);
         this.sourceReader = kinesis == null ? null
@@ -69,10 +80,8 @@ public final class FirehoseEngine implements AutoCloseable {
         return operations;
     }
 
-    private Destination destination(S3Settings settings) {
-        Destination s3 = new S3Destination(objects, settings, lambdas);
-        return settings.backup() == null ? s3
-                : new BackedUpDestination(s3, new S3Backup(objects, settings.backup(), settings.zone()));
+    private Destination destination(DeliveryStreamMetadata metadata) {
+        return destinations.forStream(metadata);
     }
 
     /** Starts periodic delivery; call once. */
@@ -115,10 +124,12 @@ public final class FirehoseEngine implements AutoCloseable {
             String arn = stream.metadata().arn();
             try {
                 delivered += stream.deliver(clock.millis(), force, this::destination);
+                stream.onDeliverySucceeded();
                 if (failing.remove(arn)) {
                     LOG.info("Delivery for {} works again", arn);
                 }
             } catch (IOException | RuntimeException e) {
+                stream.onDeliveryFailed(String.valueOf(e.getMessage()));
                 if (failing.add(arn)) {
                     LOG.warn("Delivery for {} failed; its records stay buffered and are retried", arn, e);
                 }

@@ -47,19 +47,31 @@ public final class FirehoseHarness implements AutoCloseable {
     }
 
     public FirehoseHarness(Path dir, LogStore store, ManualClock clock, ObjectStore objects) {
-        this(dir, store, clock, objects, null);
+        this(dir, store, clock, objects, DestinationOptions.defaults(), null);
     }
 
     /** An engine whose KinesisStreamAsSource delivery streams read {@code kinesis}. */
     public FirehoseHarness(Path dir, LogStore store, ManualClock clock, StreamSource kinesis) {
-        this(dir, store, clock, new LocalObjectStore(dir.resolve("s3")), kinesis);
+        this(dir, store, clock, new LocalObjectStore(dir.resolve("s3")), DestinationOptions.defaults(), kinesis);
     }
 
-    private FirehoseHarness(Path dir, LogStore store, ManualClock clock, ObjectStore objects, StreamSource kinesis) {
+    /** With destination options (HTTP endpoint timeout and scheme, Redshift endpoint, backoff). */
+    public FirehoseHarness(Path dir, DestinationOptions options) {
+        this(dir, new InMemoryLogStore(), new ManualClock(START.toEpochMilli()),
+                new LocalObjectStore(dir.resolve("s3")), options, null);
+    }
+
+    public FirehoseHarness(Path dir, LogStore store, ManualClock clock, ObjectStore objects,
+                           DestinationOptions options) {
+        this(dir, store, clock, objects, options, null);
+    }
+
+    private FirehoseHarness(Path dir, LogStore store, ManualClock clock, ObjectStore objects,
+                            DestinationOptions options, StreamSource kinesis) {
         this.clock = clock;
         this.store = store;
         this.s3Root = dir.resolve("s3");
-        this.engine = new FirehoseEngine(store, objects, clock, FirehoseConfig.defaults(), kinesis);
+        this.engine = new FirehoseEngine(store, objects, clock, FirehoseConfig.defaults(), options, kinesis);
     }
 
     /** Decodes {@code json} for {@code operation}, runs it and returns the response; ApiExceptions propagate. */

@@ -89,7 +89,7 @@ public final class Millrace implements AutoCloseable {
                     Clock.systemUTC());
             FirehoseEngine firehose = new FirehoseEngine(store, output.firehoseStore(), Clock.systemUTC(),
                     FirehoseConfig.defaults().withLambdaEndpoints(config.lambdaEndpoints()),
-                    new KinesisStreamSource(engine.streams(), Clock.systemUTC()));
+                    config.firehoseDestinations(), new KinesisStreamSource(engine.streams(), Clock.systemUTC()));
             ExecutorService workers = workerPool(config.workerThreads());
             ServiceRoute kinesis = new ServiceRoute(protocol.join(), engine.operations(), authentication,
                     new AccessControl(engine.resourcePolicies(), Authentication.KINESIS_SERVICE));

@@ -20,9 +20,10 @@ import java.util.UUID;
 /**
  * <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_CreateDeliveryStream.html">
  * CreateDeliveryStream</a>: a DirectPut or KinesisStreamAsSource stream delivering to S3 (plain or extended
- * configuration). The stream is {@code ACTIVE} as soon as this returns: there is nothing to provision, so Millrace
- * skips AWS's {@code CREATING} phase. Other sources and destinations are refused by name until they are implemented.
- * A Kinesis source must name an existing stream of this server; it is read from now on, as AWS starts at LATEST.
+ * configuration), to an HTTP endpoint or to Redshift (loaded into PostgreSQL). The stream is {@code ACTIVE} as soon
+ * as this returns: there is nothing to provision, so Millrace skips AWS's {@code CREATING} phase. Other sources and
+ * destinations are refused by name until they are implemented. A Kinesis source must name an existing stream of
+ * this server; it is read from now on, as AWS starts at LATEST.
  */
 final class CreateDeliveryStream implements SyncFirehoseOperation<CreateDeliveryStreamRequest,
         CreateDeliveryStreamResponse> {
@@ -58,12 +59,27 @@ final class CreateDeliveryStream implements SyncFirehoseOperation<CreateDelivery
         KinesisSourceSettings source = KINESIS_SOURCE.equals(type) ? kinesisSource(request, nowMs) : null;
         DeliveryStreamMetadata metadata = new DeliveryStreamMetadata(context.accountId(), context.region(),
                 request.deliveryStreamName(), logKey, type, 1, nowMs, nowMs, throughputHint, destination,
-                tags(request), source);
-        DeliveryStream stream = registry.create(metadata);
+                tags(request), source, null, null);
+        DeliveryStream stream = registry.create(otherDestination(metadata, request));
         if (encryption != null) {
             registry.updateEncryption(stream, current -> encryption);
         }
         return new CreateDeliveryStreamResponse(stream.metadata().arn());
+    }
+
+    /** The HTTP endpoint or Redshift destination, if that is what was configured, with its S3 configuration. */
+    private static DeliveryStreamMetadata otherDestination(DeliveryStreamMetadata metadata,
+                                                           CreateDeliveryStreamRequest request) {
+        if (request.httpEndpointDestinationConfiguration() != null) {
+            return metadata.withHttpEndpoint(
+                    OtherDestinationRules.httpEndpoint(request.httpEndpointDestinationConfiguration()),
+                    metadata.destination());
+        }
+        if (request.redshiftDestinationConfiguration() != null) {
+            return metadata.withRedshift(OtherDestinationRules.redshift(request.redshiftDestinationConfiguration(),
+                    metadata.destination()), metadata.destination());
+        }
+        return metadata;
     }
 
     private static String text(JsonNode node, String field) {
@@ -146,8 +162,16 @@ final class CreateDeliveryStream implements SyncFirehoseOperation<CreateDelivery
         if (request.s3DestinationConfiguration() != null) {
             return S3Rules.settings(request.s3DestinationConfiguration().asExtended(), false);
         }
+        if (request.httpEndpointDestinationConfiguration() != null) {
+            return OtherDestinationRules.s3Configuration(request.httpEndpointDestinationConfiguration());
+        }
+        if (request.redshiftDestinationConfiguration() != null) {
+            return OtherDestinationRules.s3Configuration(request.redshiftDestinationConfiguration());
+        }
         throw FirehoseError.INVALID_ARGUMENT.exception(given.keySet().iterator().next()
-                + " is not supported by this version of Millrace yet; use ExtendedS3DestinationConfiguration.");
+                + " is not supported by this version of Millrace yet; supported destinations are "
+                + "ExtendedS3DestinationConfiguration, S3DestinationConfiguration, "
+                + "HttpEndpointDestinationConfiguration and RedshiftDestinationConfiguration.");
     }
 
     private static Map<String, String> tags(CreateDeliveryStreamRequest request) {

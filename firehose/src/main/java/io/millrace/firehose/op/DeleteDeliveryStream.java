@@ -1,7 +1,7 @@
 package io.millrace.firehose.op;
 
 import io.millrace.firehose.destination.Destination;
-import io.millrace.firehose.destination.s3.S3Settings;
+import io.millrace.firehose.stream.DeliveryStreamMetadata;
 import io.millrace.firehose.stream.DeliveryStream;
 import io.millrace.firehose.stream.DeliveryStreamKey;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
@@ -24,10 +24,10 @@ final class DeleteDeliveryStream implements SyncFirehoseOperation<DeleteDelivery
 
     private final DeliveryStreamRegistry registry;
     private final Clock clock;
-    private final Function<S3Settings, Destination> destinations;
+    private final Function<DeliveryStreamMetadata, Destination> destinations;
 
     DeleteDeliveryStream(DeliveryStreamRegistry registry, Clock clock,
-                         Function<S3Settings, Destination> destinations) {
+                         Function<DeliveryStreamMetadata, Destination> destinations) {
         this.registry = registry;
         this.clock = clock;
         this.destinations = destinations;

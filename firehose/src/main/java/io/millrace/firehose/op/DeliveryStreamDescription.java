@@ -9,5 +9,6 @@ public record DeliveryStreamDescription(String deliveryStreamName, String delive
                                         EncryptionStatus deliveryStreamEncryptionConfiguration,
                                         String deliveryStreamType, String versionId, Instant createTimestamp,
                                         Instant lastUpdateTimestamp, SourceDescription source,
-                                        List<DestinationDescription> destinations, boolean hasMoreDestinations) {
+                                        List<DestinationDescription> destinations, boolean hasMoreDestinations,
+                                        FailureDescription failureDescription) {
 }

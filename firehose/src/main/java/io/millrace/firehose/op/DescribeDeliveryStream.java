@@ -37,6 +37,7 @@ final class DescribeDeliveryStream implements SyncFirehoseOperation<DescribeDeli
         DeliveryStream stream = registry.require(new DeliveryStreamKey(context.accountId(),
                 context.region(), request.deliveryStreamName()));
         DeliveryStreamMetadata metadata = stream.metadata();
+        String failure = stream.deliveryFailure();
         boolean afterOnlyDestination = DeliveryStreamMetadata.DESTINATION_ID.equals(
                 request.exclusiveStartDestinationId());
         List<DestinationDescription> destinations = afterOnlyDestination ? List.of() : List.of(destination(metadata));
@@ -44,7 +45,8 @@ final class DescribeDeliveryStream implements SyncFirehoseOperation<DescribeDeli
         return new DescribeDeliveryStreamResponse(new DeliveryStreamDescription(metadata.name(), metadata.arn(),
                 ACTIVE, EncryptionStatus.of(stream.encryption(), clock.millis()), metadata.deliveryStreamType(),
                 Long.toString(metadata.versionId()), Instant.ofEpochMilli(metadata.createTimestampMs()),
-                Instant.ofEpochMilli(metadata.lastUpdateTimestampMs()), source, destinations, false));
+                Instant.ofEpochMilli(metadata.lastUpdateTimestampMs()), source, destinations, false,
+                failure == null ? null : new FailureDescription("UNKNOWN_ERROR", failure)));
     }
 
     private static SourceDescription source(DeliveryStreamMetadata metadata) {
@@ -75,6 +77,14 @@ final class DescribeDeliveryStream implements SyncFirehoseOperation<DescribeDeli
         S3DestinationDescription plain = new S3DestinationDescription(s3.roleARN(), s3.bucketARN(), s3.prefix(),
                 s3.errorOutputPrefix(), hints, s3.compressionFormat(), EncryptionConfiguration.NONE,
                 s3.cloudWatchLoggingOptions());
-        return new DestinationDescription(DeliveryStreamMetadata.DESTINATION_ID, plain, extended);
+        if (metadata.httpEndpoint() != null) {
+            return new DestinationDescription(DeliveryStreamMetadata.DESTINATION_ID, null, null,
+                    HttpEndpointDestinationDescription.of(metadata.httpEndpoint(), plain), null);
+        }
+        if (metadata.redshift() != null) {
+            return new DestinationDescription(DeliveryStreamMetadata.DESTINATION_ID, null, null, null,
+                    RedshiftDestinationDescription.of(metadata.redshift(), plain));
+        }
+        return new DestinationDescription(DeliveryStreamMetadata.DESTINATION_ID, plain, extended, null, null);
     }
 }

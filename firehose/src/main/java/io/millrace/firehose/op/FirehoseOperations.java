@@ -1,8 +1,8 @@
 package io.millrace.firehose.op;
 
 import io.millrace.firehose.destination.Destination;
-import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.source.StreamSource;
+import io.millrace.firehose.stream.DeliveryStreamMetadata;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
 
 import java.time.Clock;
@@ -30,13 +30,13 @@ public final class FirehoseOperations {
      *                     buffered through it before the stream goes
      */
     public FirehoseOperations(DeliveryStreamRegistry registry, Clock clock, long maxBufferedBytesPerStream,
-                              Function<S3Settings, Destination> destinations) {
+                              Function<DeliveryStreamMetadata, Destination> destinations) {
         this(registry, clock, maxBufferedBytesPerStream, destinations, null);
     }
 
     /** @param kinesis the Kinesis streams KinesisStreamAsSource delivery streams may read, or {@code null} */
     public FirehoseOperations(DeliveryStreamRegistry registry, Clock clock, long maxBufferedBytesPerStream,
-                              Function<S3Settings, Destination> destinations, StreamSource kinesis) {
+                              Function<DeliveryStreamMetadata, Destination> destinations, StreamSource kinesis) {
         add("CreateDeliveryStream", CreateDeliveryStreamRequest.class,
                 new CreateDeliveryStream(registry, clock, kinesis));
         add("DeleteDeliveryStream", DeleteDeliveryStreamRequest.class, new DeleteDeliveryStream(registry, clock, destinations));

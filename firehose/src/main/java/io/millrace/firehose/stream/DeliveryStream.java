@@ -5,7 +5,6 @@ import io.millrace.firehose.buffer.RecordBuffer;
 import io.millrace.firehose.destination.BufferedRecord;
 import io.millrace.firehose.destination.DeliveryBatch;
 import io.millrace.firehose.destination.Destination;
-import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.log.ReadResult;
 import io.millrace.log.StoredRecord;
 
@@ -28,6 +27,7 @@ public final class DeliveryStream {
     private volatile DeliveryStreamMetadata metadata;
     private volatile boolean deleted;
     private volatile DeliveryStreamEncryption encryption = DeliveryStreamEncryption.DISABLED;
+    private volatile String deliveryFailure;
 
     DeliveryStream(DeliveryStreamMetadata metadata, RecordBuffer buffer) {
         this.metadata = metadata;
@@ -55,6 +55,22 @@ public final class DeliveryStream {
         return deleted;
     }
 
+    /**
+     * Why deliveries of this stream are failing (the last failure's message), or {@code null} while they succeed;
+     * DescribeDeliveryStream reports it.
+     */
+    public String deliveryFailure() {
+        return deliveryFailure;
+    }
+
+    public void onDeliveryFailed(String reason) {
+        deliveryFailure = reason;
+    }
+
+    public void onDeliverySucceeded() {
+        deliveryFailure = null;
+    }
+
     void replaceMetadata(DeliveryStreamMetadata next) {
         metadata = next;
     }
@@ -72,16 +88,16 @@ public final class DeliveryStream {
      * object per size-hint-sized chunk. Returns how many objects were delivered; throws when the destination fails,
      * leaving the undelivered records buffered.
      */
-    public int deliver(long nowMs, boolean force, Function<S3Settings, Destination> destinations) throws IOException {
+    public int deliver(long nowMs, boolean force, Function<DeliveryStreamMetadata, Destination> destinations)
+            throws IOException {
         lock.lock();
         try {
             if (deleted) {
                 return 0;
             }
             DeliveryStreamMetadata current = metadata;
-            S3Settings settings = current.destination();
-            FlushPolicy policy = FlushPolicy.ofHints(settings.sizeInMBs(), settings.intervalInSeconds());
-            Destination destination = destinations.apply(settings);
+            FlushPolicy policy = current.flushPolicy();
+            Destination destination = destinations.apply(current);
             int delivered = 0;
             while (isDue(policy, nowMs, force)) {
                 ReadResult chunk = buffer.readPending(policy.sizeBytes());

@@ -1,5 +1,9 @@
 package io.millrace.firehose.stream;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import io.millrace.firehose.buffer.FlushPolicy;
+import io.millrace.firehose.destination.http.HttpEndpointSettings;
+import io.millrace.firehose.destination.redshift.RedshiftSettings;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.source.KinesisSourceSettings;
 
@@ -11,26 +15,53 @@ import java.util.Map;
  * and is unique per creation, so a re-created stream of the same name never sees the old one's records.
  * {@code versionId} starts at 1 and grows by one per successful UpdateDestination. Tags keep insertion order.
  * {@code kinesisSource} is set exactly for {@code KinesisStreamAsSource} streams.
+ *
+ * <p>{@code destination} is the S3 configuration of every stream: the destination itself for S3 streams, the backup
+ * (error-output) bucket of an HTTP endpoint stream, the staging bucket of a Redshift stream. At most one of
+ * {@code httpEndpoint} and {@code redshift} is set, and then records go there instead of to S3.
  */
 public record DeliveryStreamMetadata(String accountId, String region, String name, String logKey,
                                      String deliveryStreamType, long versionId, long createTimestampMs,
                                      long lastUpdateTimestampMs, Integer throughputHintInMBs,
                                      S3Settings destination, Map<String, String> tags,
-                                     KinesisSourceSettings kinesisSource) {
+                                     KinesisSourceSettings kinesisSource, HttpEndpointSettings httpEndpoint,
+                                     RedshiftSettings redshift) {
 
     public static final String DESTINATION_ID = "destinationId-000000000001";
 
+    @JsonCreator
     public DeliveryStreamMetadata {
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
-    /** A DirectPut stream (no source to read). */
+    /** A DirectPut stream to S3. */
     public DeliveryStreamMetadata(String accountId, String region, String name, String logKey,
                                   String deliveryStreamType, long versionId, long createTimestampMs,
                                   long lastUpdateTimestampMs, Integer throughputHintInMBs, S3Settings destination,
                                   Map<String, String> tags) {
         this(accountId, region, name, logKey, deliveryStreamType, versionId, createTimestampMs, lastUpdateTimestampMs,
-                throughputHintInMBs, destination, tags, null);
+                throughputHintInMBs, destination, tags, null, null, null);
+    }
+
+    /** This stream delivering to an HTTP endpoint, with {@code backup} as its S3 configuration. */
+    public DeliveryStreamMetadata withHttpEndpoint(HttpEndpointSettings http, S3Settings backup) {
+        return new DeliveryStreamMetadata(accountId, region, name, logKey, deliveryStreamType, versionId,
+                createTimestampMs, lastUpdateTimestampMs, throughputHintInMBs, backup, tags, kinesisSource, http, null);
+    }
+
+    /** This stream delivering to Redshift (PostgreSQL), with {@code staging} as its S3 configuration. */
+    public DeliveryStreamMetadata withRedshift(RedshiftSettings settings, S3Settings staging) {
+        return new DeliveryStreamMetadata(accountId, region, name, logKey, deliveryStreamType, versionId,
+                createTimestampMs, lastUpdateTimestampMs, throughputHintInMBs, staging, tags, kinesisSource, null,
+                settings);
+    }
+
+    /** When buffered records are due: the destination's own hints (an HTTP endpoint has its own), else S3's. */
+    public FlushPolicy flushPolicy() {
+        if (httpEndpoint != null) {
+            return FlushPolicy.ofHints(httpEndpoint.sizeInMBs(), httpEndpoint.intervalInSeconds());
+        }
+        return FlushPolicy.ofHints(destination.sizeInMBs(), destination.intervalInSeconds());
     }
 
     public DeliveryStreamKey key() {
@@ -44,11 +75,12 @@ public record DeliveryStreamMetadata(String accountId, String region, String nam
     /** The next version: a new destination configuration, the version id bumped. */
     public DeliveryStreamMetadata withDestination(S3Settings settings, long nowMs) {
         return new DeliveryStreamMetadata(accountId, region, name, logKey, deliveryStreamType, versionId + 1,
-                createTimestampMs, nowMs, throughputHintInMBs, settings, tags, kinesisSource);
+                createTimestampMs, nowMs, throughputHintInMBs, settings, tags, kinesisSource, null, null);
     }
 
     public DeliveryStreamMetadata withTags(Map<String, String> newTags) {
         return new DeliveryStreamMetadata(accountId, region, name, logKey, deliveryStreamType, versionId,
-                createTimestampMs, lastUpdateTimestampMs, throughputHintInMBs, destination, newTags, kinesisSource);
+                createTimestampMs, lastUpdateTimestampMs, throughputHintInMBs, destination, newTags, kinesisSource,
+                httpEndpoint, redshift);
     }
 }

@@ -79,16 +79,6 @@ class CreateDeliveryStreamTest {
     }
 
     @Test
-    void otherDestinationsAreRefusedByName() {
-        assertFails("{\"DeliveryStreamName\":\"s\",\"HttpEndpointDestinationConfiguration\":{"
-                        + "\"EndpointConfiguration\":{\"Url\":\"https://example.com\"},"
-                        + "\"S3Configuration\":{\"RoleARN\":\"arn:aws:iam::123456789012:role/r\","
-                        + "\"BucketARN\":\"arn:aws:s3:::b\"}}}",
-                FirehoseError.INVALID_ARGUMENT, "HttpEndpointDestinationConfiguration is not supported by this "
-                        + "version of Millrace yet; use ExtendedS3DestinationConfiguration.");
-    }
-
-    @Test
     void bufferingHintsNeedBothMembers() {
         assertFails(createJson("s", "\"BufferingHints\":{\"SizeInMBs\":1}"), FirehoseError.INVALID_ARGUMENT,
                 "BufferingHints must specify both SizeInMBs and IntervalInSeconds.");

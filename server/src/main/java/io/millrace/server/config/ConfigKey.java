@@ -106,7 +106,16 @@ public enum ConfigKey {
                     + "arn:aws:lambda:us-east-1:000000000000:function:enrich=http://127.0.0.1:9000/enrich. The "
                     + "transformation event is POSTed as JSON to the URL; a 200 answer's body is the function's "
                     + "result, any other status a failed invocation. An unmapped function fails its records to the "
-                    + "processing-failed error output.");
+                    + "processing-failed error output."),
+    FIREHOSE_HTTP_ENDPOINT_PLAINTEXT("firehose-http-endpoint-plaintext", "BOOLEAN", "false",
+            "Call Firehose HTTP endpoint destinations over plain HTTP although their Url says https:// (AWS accepts "
+                    + "only https URLs; a local endpoint usually has no certificate)."),
+    FIREHOSE_HTTP_ENDPOINT_TIMEOUT_MS("firehose-http-endpoint-timeout-ms", "MS", "180000",
+            "How long one delivery attempt waits for an HTTP endpoint's answer (3 minutes in AWS)."),
+    FIREHOSE_REDSHIFT_ENDPOINT("firehose-redshift-endpoint", "HOST:PORT", null,
+            "PostgreSQL server that every Firehose Redshift destination loads into, replacing the host and port of "
+                    + "its ClusterJDBCURL (whose database name is kept); without it the URL's own host and port are "
+                    + "used.");
 
     /** The environment variable naming a config file, beside {@code --config}. */
     public static final String CONFIG_FILE_ENV = "MILLRACE_CONFIG";
@@ -152,6 +161,7 @@ public enum ConfigKey {
     }
 
     public boolean isFlag() {
-        return this == IN_MEMORY || this == ENFORCE_LIMITS || this == TLS_ONLY;
+        return this == IN_MEMORY || this == ENFORCE_LIMITS || this == TLS_ONLY
+                || this == FIREHOSE_HTTP_ENDPOINT_PLAINTEXT;
     }
 }

@@ -29,6 +29,12 @@ final class ConfigValues {
         return value != null ? value.trim() : key.defaultValue();
     }
 
+    /** The value, or {@code null} when unset or empty. */
+    String optionalText(ConfigKey key) {
+        String value = raw(key);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     String text(ConfigKey key) {
         String value = raw(key);
         if (value == null || value.isEmpty()) {
@@ -110,12 +116,6 @@ final class ConfigValues {
         } catch (IllegalArgumentException e) {
             throw invalid(key, value, "one of local, kafka");
         }
-    }
-
-    /** {@code null} when unset or empty. */
-    String optionalText(ConfigKey key) {
-        String value = raw(key);
-        return value == null || value.isEmpty() ? null : value;
     }
 
     LambdaEndpoints lambdaEndpoints(ConfigKey key) {

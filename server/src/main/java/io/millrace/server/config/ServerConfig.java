@@ -2,10 +2,13 @@ package io.millrace.server.config;
 
 import io.millrace.firehose.destination.s3.S3Endpoint;
 import io.millrace.firehose.processing.LambdaEndpoints;
+import io.millrace.firehose.DestinationOptions;
+import io.millrace.firehose.retry.Backoff;
 import io.millrace.server.http.TransportConfig;
 import io.millrace.streams.limit.FaultPlan;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -18,6 +21,7 @@ import java.util.Map;
  * @param credentialsFile the identities file, or {@code null}; required when {@code auth} is {@link AuthMode#SIGV4}
  * @param keyringFile the operator's key ring for encryption at rest, or {@code null} for the generated one
  * @param s3Endpoint  where Firehose delivers objects, or {@code null} for the embedded store
+ * @param firehoseRedshiftEndpoint {@code host:port} replacing every Redshift destination's, or {@code null}
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, Path tlsCertFile, Path tlsKeyFile,
                            String accountId, String region, Durability durability, long flushIntervalMs,
@@ -26,7 +30,9 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                            long shutdownTimeoutMs, boolean enforceLimits, FaultPlan faultInjection,
                            boolean tlsOnly, AuthMode auth, Path credentialsFile, long consumerStatusDelayMs,
                            int maxOpenFiles, Path keyringFile, BackendConfig backend,
-                           S3Endpoint s3Endpoint, LambdaEndpoints lambdaEndpoints) {
+                           S3Endpoint s3Endpoint, LambdaEndpoints lambdaEndpoints,
+                           boolean firehoseHttpEndpointPlaintext, long firehoseHttpEndpointTimeoutMs,
+                           String firehoseRedshiftEndpoint) {
 
     /** Where the self-signed certificate lives under {@link #dataDir()}. */
     public static final String TLS_SUBDIRECTORY = "tls";
@@ -34,6 +40,10 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
     public ServerConfig {
         if ((tlsCertFile == null) != (tlsKeyFile == null)) {
             throw new ConfigException("tls-cert and tls-key: give both or neither");
+        }
+        if (firehoseRedshiftEndpoint != null && !firehoseRedshiftEndpoint.matches("[^:/\\s]+:\\d{1,5}")) {
+            throw new ConfigException("firehose-redshift-endpoint: " + firehoseRedshiftEndpoint
+                    + " (expected: host:port)");
         }
         if (auth == AuthMode.SIGV4 && credentialsFile == null) {
             throw new ConfigException("auth=sigv4 needs a credentials file (--credentials FILE)");
@@ -45,6 +55,12 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
 
     public static ServerConfig defaults() {
         return from(new EnumMap<>(ConfigKey.class), Map.of());
+    }
+
+    /** How Firehose reaches HTTP endpoint and Redshift destinations. */
+    public DestinationOptions firehoseDestinations() {
+        return new DestinationOptions(firehoseHttpEndpointPlaintext, Duration.ofMillis(firehoseHttpEndpointTimeoutMs),
+                firehoseRedshiftEndpoint, Backoff.reference());
     }
 
     /** The transport's view: same host, port and limits; the certificate is kept in the data dir unless in memory. */
@@ -92,6 +108,9 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                         v.path(ConfigKey.KAFKA_CONFIG), v.raw(ConfigKey.KAFKA_TOPIC_PREFIX)),
                 v.s3Endpoint(ConfigKey.S3_ENDPOINT, ConfigKey.S3_REGION, ConfigKey.REGION, ConfigKey.S3_ACCESS_KEY,
                         ConfigKey.S3_SECRET_KEY),
-                v.lambdaEndpoints(ConfigKey.LAMBDA_ENDPOINTS));
+                v.lambdaEndpoints(ConfigKey.LAMBDA_ENDPOINTS),
+                v.bool(ConfigKey.FIREHOSE_HTTP_ENDPOINT_PLAINTEXT),
+                v.number(ConfigKey.FIREHOSE_HTTP_ENDPOINT_TIMEOUT_MS, 1, Long.MAX_VALUE),
+                v.optionalText(ConfigKey.FIREHOSE_REDSHIFT_ENDPOINT));
     }
 }

@@ -79,14 +79,17 @@ class MillraceCommandTest {
                 "--consumer-status-delay-ms", "5", "--max-open-files", "64", "--keyring", "keys.txt",
                 "--s3-endpoint", "http://127.0.0.1:9000", "--s3-region", "eu-west-3", "--s3-access-key", "AKID",
                 "--s3-secret-key", "SECRET",
-                "--lambda-endpoints", "arn:aws:lambda:us-east-1:1:function:f=http://127.0.0.1:9/f");
+                "--lambda-endpoints", "arn:aws:lambda:us-east-1:1:function:f=http://127.0.0.1:9/f",
+                "--firehose-http-endpoint-plaintext", "--firehose-http-endpoint-timeout-ms", "9",
+                "--firehose-redshift-endpoint", "db:5432");
 
         assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 0, Path.of("/srv/millrace"), true, Path.of("c.pem"),
                 Path.of("k.pem"), "123456789012", "ap-east-1", Durability.NONE, 7, 1, 2, 3, 4096, 8, 2, 3, 99, true,
                 FaultPlan.parse("PutRecords:throttle=0.25", 5), true, AuthMode.SIGV4, Path.of("ids.json"), 5, 64,
                 Path.of("keys.txt"), BackendConfig.local(),
                 new S3Endpoint(URI.create("http://127.0.0.1:9000"), "eu-west-3", "AKID", "SECRET"),
-                LambdaEndpoints.parse(List.of("arn:aws:lambda:us-east-1:1:function:f=http://127.0.0.1:9/f"))));
+                LambdaEndpoints.parse(List.of("arn:aws:lambda:us-east-1:1:function:f=http://127.0.0.1:9/f")), true,
+                9, "db:5432"));
     }
 
     @Test
@@ -214,7 +217,8 @@ class MillraceCommandTest {
             case SHUTDOWN_TIMEOUT_MS -> "42";
             case LAMBDA_ENDPOINTS -> "arn:aws:lambda:us-east-1:1:function:f=http://127.0.0.1:9/f";
             case MAX_REQUEST_BYTES -> "5000";
-            case ENFORCE_LIMITS -> "true";
+            case ENFORCE_LIMITS, FIREHOSE_HTTP_ENDPOINT_PLAINTEXT -> "true";
+            case FIREHOSE_REDSHIFT_ENDPOINT -> "db:5432";
             case FAULT_INJECTION -> "GetRecords:internal=0.5";
             case BACKEND -> "local";
             case KAFKA_BOOTSTRAP -> "127.0.0.1:9092";
