@@ -149,8 +149,8 @@ class ChannelDeliveryTest {
         ChannelDescription failed = describe();
         assertThat(failed.channelStatus()).isEqualTo(ChannelStatus.FAILED);
         assertThat(failed.channelStatusReason()).isEqualTo("Records cannot be delivered to S3 bucket blocked: a file "
-                + "in the object store stands where the bucket or its key prefix needs a directory. Delete the channel and create it again "
-                + "once the bucket is writable.");
+                + "in the object store stands where the bucket or its key prefix needs a directory. Delete the "
+                + "channel and create it again once the bucket is writable.");
         ListChannelsResponse listed = kinesis.call("ListChannels", new ListChannelsRequest(null, null, null));
         assertThat(listed.channelSummaries()).singleElement()
                 .satisfies(c -> assertThat(c.channelStatusReason()).isEqualTo(failed.channelStatusReason()));
