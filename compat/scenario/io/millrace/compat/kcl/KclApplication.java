@@ -78,6 +78,20 @@ final class KclApplication implements AutoCloseable {
         thread.join(SHUTDOWN_TIMEOUT.toMillis());
     }
 
+    /**
+     * Stops after a split: gracefully where the KCL version can ({@link KclVersion#stopsGracefullyAfterASplit()}),
+     * otherwise by shutting the scheduler down, which loses no checkpoint because the processors checkpoint after
+     * every batch.
+     */
+    void stopAfterASplit() throws InterruptedException, ExecutionException, TimeoutException {
+        if (KclVersion.stopsGracefullyAfterASplit()) {
+            stopGracefully();
+            return;
+        }
+        scheduler.shutdown();
+        thread.join(SHUTDOWN_TIMEOUT.toMillis());
+    }
+
     @Override
     public void close() {
         if (thread.isAlive()) {

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Kinesis Client Library as an enhanced fan-out consumer of Millrace: it registers a stream consumer and reads
  * over SubscribeToShard event streams.
  */
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class KclFanOutIT {
     @RegisterExtension
     static final EmbeddedMillrace MILLRACE = new EmbeddedMillrace();
@@ -73,6 +73,38 @@ class KclFanOutIT {
         assertThat(kinesis.listStreamConsumers(r -> r.streamARN(streamArn)).join().consumers())
                 .as("the KCL registered its consumer under the application name")
                 .anySatisfy(consumer -> assertThat(consumer.consumerName()).isEqualTo(application));
+    }
+
+    @Test
+    void aSplitWhileConsumingOverSubscribeToShardFinishesTheParentBeforeItsChildrenAndSurvivesARestart()
+            throws Exception {
+        String stream = "orders-efo-split";
+        String application = "kcl-efo-split";
+        kinesis.createStream(r -> r.streamName(stream).shardCount(1)).join();
+        kinesis.waiter().waitUntilStreamExists(r -> r.streamName(stream)).join();
+        KclVersion.createLeaseTable(dynamo, application);
+        Producer producer = new Producer(kinesis, stream, 8);
+        Ledger ledger = new Ledger();
+
+        try (KclApplication first = startFanOut(application, stream, ledger)) {
+            int beforeSplit = producer.put(40);
+            assertThat(ledger.awaitDistinct(beforeSplit, Ledger.patience())).as(ledger.summary()).isTrue();
+            ShardSplit.inHalf(kinesis, stream, ShardSplit.onlyShard(kinesis, stream));
+            int afterSplit = producer.put(40);
+            assertThat(ledger.awaitDistinct(afterSplit, Ledger.patience())).as(ledger.summary()).isTrue();
+            first.stopAfterASplit();
+        }
+        assertThat(ledger.shards()).as("records came from the parent and both children").hasSize(3);
+        int total = producer.put(40);
+        try (KclApplication second = startFanOut(application, stream, ledger)) {
+            assertThat(ledger.awaitDistinct(total, Ledger.patience())).as(ledger.summary()).isTrue();
+            second.stopAfterASplit();
+        }
+
+        assertThat(ledger.duplicates()).as("records processed twice").isEmpty();
+        assertThat(ledger.distinct()).isEqualTo(total);
+        assertThat(ledger.countersByKey()).as("per key in order: the parent before its children")
+                .isEqualTo(producer.expectedCountersByKey());
     }
 
     private KclApplication startFanOut(String application, String stream, Ledger ledger) {

@@ -21,9 +21,11 @@ final class ModelReader {
     private final Map<String, Shape> built = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
     private final Map<String, List<String>> recordedEnumOrder;
+    private final Map<String, String> widenedPatterns;
 
-    ModelReader(Map<String, List<String>> recordedEnumOrder) {
+    ModelReader(Map<String, List<String>> recordedEnumOrder, Map<String, String> widenedPatterns) {
         this.recordedEnumOrder = recordedEnumOrder;
+        this.widenedPatterns = widenedPatterns;
     }
 
     Map<String, OperationModel> read(JsonNode base, JsonNode supplement) {
@@ -126,7 +128,11 @@ final class ModelReader {
     }
 
     private StringShape buildString(String name, JsonNode raw) {
-        Pattern pattern = raw.has("pattern") ? Pattern.compile(raw.get("pattern").asText()) : null;
+        String patternText = raw.has("pattern") ? raw.get("pattern").asText() : null;
+        if (patternText != null && widenedPatterns.containsKey(name)) {
+            patternText = widenedPatterns.get(name);
+        }
+        Pattern pattern = patternText == null ? null : Pattern.compile(patternText);
         List<String> modelOrder = new ArrayList<>();
         raw.path("enum").forEach(v -> modelOrder.add(v.asText()));
         List<String> recorded = recordedEnumOrder.get(name);

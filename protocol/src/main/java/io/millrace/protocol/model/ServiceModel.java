@@ -32,6 +32,15 @@ public final class ServiceModel {
             "ShardIteratorType",
             List.of("AFTER_SEQUENCE_NUMBER", "LATEST", "AT_TIMESTAMP", "AT_SEQUENCE_NUMBER", "TRIM_HORIZON"));
 
+    /**
+     * Patterns of the base model that the 2026 SDK must have widened although the supplement cannot say so (its
+     * source carries no patterns). ResourceARN: the SDK 2.57.8 endpoint rules accept resource ARNs of type
+     * "stream or channel", and channels carry tags, so the tag-by-ARN operations take channel ARNs; the base pattern
+     * ({@code ...:.*stream/\S+}) would refuse them. The widened text is ours [UNVERIFIED].
+     */
+    private static final Map<String, String> WIDENED_PATTERNS = Map.of(
+            "ResourceARN", "arn:aws.*:kinesis:.*:\\d{12}:.*(stream|channel)/\\S+");
+
     private final Map<String, OperationModel> operations;
     private final Map<String, Shape> shapes;
 
@@ -55,7 +64,7 @@ public final class ServiceModel {
 
     /** Builds a model from a base C2J document and a supplement in our {@code x-modifiedExistingShapes} form. */
     public static ServiceModel of(JsonNode base, JsonNode supplement) {
-        ModelReader reader = new ModelReader(RECORDED_ENUM_ORDER);
+        ModelReader reader = new ModelReader(RECORDED_ENUM_ORDER, WIDENED_PATTERNS);
         Map<String, OperationModel> operations = reader.read(base, supplement);
         return new ServiceModel(operations, reader.allShapes());
     }

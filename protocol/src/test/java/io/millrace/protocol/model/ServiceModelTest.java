@@ -42,6 +42,17 @@ class ServiceModelTest {
     }
 
     @Test
+    void resourceArnsMayNameChannelsAsWellAsStreamsAndConsumers() {
+        StringShape resourceArn = (StringShape) model.shape("ResourceARN");
+        assertThat(List.of("arn:aws:kinesis:us-east-1:123456789012:stream/s",
+                "arn:aws:kinesis:us-east-1:123456789012:stream/s/consumer/c:1700000000",
+                "arn:aws:kinesis:us-east-1:123456789012:channel/c"))
+                .allSatisfy(arn -> assertThat(resourceArn.pattern().matcher(arn).matches()).as(arn).isTrue());
+        assertThat(resourceArn.pattern().matcher("arn:aws:kinesis:us-east-1:123456789012:table/t").matches())
+                .isFalse();
+    }
+
+    @Test
     void requiredFlagsAndPathNamesFollowTheModel() {
         StructureShape entry = (StructureShape) model.shape("PutRecordsRequestEntry");
         assertThat(entry.members()).extracting(Member::pathName, Member::required).containsExactly(

@@ -16,12 +16,14 @@ import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.S3CompressionType;
 import software.amazon.awssdk.services.kinesis.model.StreamMode;
+import software.amazon.awssdk.services.kinesis.model.Tag;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +106,48 @@ class ChannelsIT {
         assertThatThrownBy(() -> json.describeChannel(r -> r.channelARN(arn)))
                 .isInstanceOf(ResourceNotFoundException.class);
         json.deleteStream(r -> r.streamName("orders"));
+    }
+
+    @Test
+    void channelTagsAreReachableThroughTheResourceArnOperations() {
+        createOnDemand(cbor, "tagged");
+        String arn = cbor.createChannel(channel("tagged-to-s3", "tagged", "tagged-bucket", 300).toBuilder()
+                .tags(Map.of("team", "data")).build()).channelDescription().channelARN();
+        cbor.tagResource(r -> r.resourceARN(arn).tags(Map.of("env", "dev", "tier", "1")));
+        json.untagResource(r -> r.resourceARN(arn).tagKeys("tier"));
+        assertThat(json.listTagsForResource(r -> r.resourceARN(arn)).tags())
+                .containsExactly(Tag.builder().key("env").value("dev").build(),
+                        Tag.builder().key("team").value("data").build());
+        assertThat(cbor.listTagsForResource(r -> r.resourceARN(STREAM_ARN_PREFIX + "tagged")).tags()).isEmpty();
+    }
+
+    @Test
+    void aBucketThatCannotBeWrittenTurnsTheChannelFailedWithAReason() throws Exception {
+        createOnDemand(json, "blocked");
+        Path bucket = SERVER.dataDir().resolve("s3/blocked-bucket");
+        Files.createDirectories(bucket.getParent());
+        Files.writeString(bucket, "a file where the bucket directory belongs");
+        String arn = json.createChannel(channel("blocked-to-s3", "blocked", "blocked-bucket", 1))
+                .channelDescription().channelARN();
+
+        ChannelDescription failed = awaitStatus(arn, ChannelStatus.FAILED, Duration.ofSeconds(20));
+        assertThat(failed.channelStatus()).isEqualTo(ChannelStatus.FAILED);
+        assertThat(failed.channelStatusReason()).startsWith("Records cannot be delivered to S3 bucket blocked-bucket");
+        assertThat(json.listChannels(r -> r.streamFilter(f -> f.streamARN(STREAM_ARN_PREFIX + "blocked")))
+                .channelSummaries()).singleElement()
+                .satisfies(c -> assertThat(c.channelStatus()).isEqualTo(ChannelStatus.FAILED));
+        json.deleteChannel(r -> r.channelARN(arn));
+    }
+
+    private static ChannelDescription awaitStatus(String arn, ChannelStatus status, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ChannelDescription current = json.describeChannel(r -> r.channelARN(arn)).channelDescription();
+        while (current.channelStatus() != status && System.nanoTime() < deadline) {
+            Thread.sleep(50); // polling the background delivery's verdict; bounded by the deadline
+            current = json.describeChannel(r -> r.channelARN(arn)).channelDescription();
+        }
+        return current;
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.millrace.streams.channel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,11 +25,23 @@ public final class BucketDirectory {
         this.root = root.toAbsolutePath().normalize();
     }
 
+    /**
+     * Throws unless objects can be written into {@code bucket}: its directory exists (it is created if missing, as
+     * the embedded S3 creates buckets on first write) and is writable.
+     */
+    public void checkWritable(String bucket) throws IOException {
+        Path bucketDir = bucketDirectory(bucket);
+        Files.createDirectories(bucketDir);
+        if (!Files.isWritable(bucketDir)) {
+            throw new AccessDeniedException(bucket);
+        }
+    }
+
     /** Writes {@code content} as object {@code key} of {@code bucket} and returns its file. */
     public Path put(String bucket, String key, byte[] content) throws IOException {
-        Path bucketDir = root.resolve(bucket).normalize();
+        Path bucketDir = bucketDirectory(bucket);
         Path target = bucketDir.resolve(key).normalize();
-        if (!root.equals(bucketDir.getParent()) || !target.startsWith(bucketDir) || target.equals(bucketDir)) {
+        if (!target.startsWith(bucketDir) || target.equals(bucketDir)) {
             throw new IOException("object " + bucket + "/" + key + " would leave the bucket directory");
         }
         Files.createDirectories(target.getParent());
@@ -47,5 +60,13 @@ public final class BucketDirectory {
             Files.deleteIfExists(temporary);
         }
         return target;
+    }
+
+    private Path bucketDirectory(String bucket) throws IOException {
+        Path bucketDir = root.resolve(bucket).normalize();
+        if (!root.equals(bucketDir.getParent())) {
+            throw new IOException("bucket " + bucket + " would leave the object store directory");
+        }
+        return bucketDir;
     }
 }

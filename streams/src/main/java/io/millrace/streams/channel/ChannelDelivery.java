@@ -16,6 +16,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NotDirectoryException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,7 +33,9 @@ import java.util.zip.GZIPOutputStream;
  * the persisted position (initially the trim horizon) to the shard's end, one object per shard and round.
  * JSON and STRING records are written one per line; BYTE_ARRAY records are concatenated as they are. Positions are
  * persisted only after the objects are on disk, so delivery is at-least-once: a crash between the two re-delivers
- * the same records into an object of the same key.
+ * the same records into an object of the same key. When the bucket cannot be written (checked each tick, and on every
+ * object) the channel turns FAILED with a ChannelStatusReason and delivers nothing more; the records stay in the
+ * stream, so a re-created channel delivers them.
  *
  * <p>Thread safety: {@link #tick()} is synchronized, so the engine's delivery thread and an explicit
  * {@code runMaintenance()} never deliver the same records twice at once.
@@ -54,11 +59,24 @@ public final class ChannelDelivery {
         this.clock = clock;
     }
 
-    /** Delivers every channel whose freshness interval has passed since its last delivery. */
+    /**
+     * Fails every ACTIVE channel whose bucket cannot be written, then delivers every other one whose freshness
+     * interval has passed since its last delivery.
+     */
     public synchronized void tick() {
         long nowMs = clock.millis();
         for (ChannelMetadata channel : channels.all()) {
-            if (channel.status() == ChannelStatus.ACTIVE && nowMs - channel.lastDeliveryMs() >= channel.freshnessMs()) {
+            if (channel.status() != ChannelStatus.ACTIVE) {
+                continue;
+            }
+            String bucket = S3Destination.bucketName(channel.destination());
+            try {
+                buckets.checkWritable(bucket);
+            } catch (IOException e) {
+                fail(channel, channel.positions(), bucket, e, nowMs);
+                continue;
+            }
+            if (nowMs - channel.lastDeliveryMs() >= channel.freshnessMs()) {
                 deliver(channel, nowMs);
             }
         }
@@ -75,11 +93,37 @@ public final class ChannelDelivery {
             for (ShardMetadata shard : stream.metadata().shards()) {
                 deliverShard(channel, stream, shard, positions, nowMs);
             }
-        } catch (IOException | UncheckedIOException e) {
-            // Positions of the shards already written are kept below; the rest is retried next round.
-            LOG.warn("Channel {}: delivery to S3 failed, retrying next round", channel.arn(), e);
+        } catch (IOException e) {
+            // The destination refused an object: delivery cannot proceed. Positions of the shards written so far
+            // are kept, so nothing is delivered twice by this channel.
+            fail(channel, positions, S3Destination.bucketName(channel.destination()), e, nowMs);
+            return;
+        } catch (UncheckedIOException e) {
+            // Reading the source failed, not the destination: the rest is retried next round.
+            LOG.warn("Channel {}: reading the stream failed, retrying next round", channel.arn(), e);
         }
         channels.recordDelivery(channel, positions, nowMs);
+    }
+
+    private void fail(ChannelMetadata channel, Map<String, Long> positions, String bucket, IOException cause,
+            long nowMs) {
+        LOG.warn("Channel {}: delivery to bucket {} cannot proceed; the channel is FAILED", channel.arn(), bucket,
+                cause);
+        channels.recordFailure(channel, positions, failureReason(bucket, cause), nowMs);
+    }
+
+    /** The ChannelStatusReason of a destination failure; [UNVERIFIED] wording (the model documents none). */
+    static String failureReason(String bucket, IOException cause) {
+        String why;
+        if (cause instanceof FileAlreadyExistsException || cause instanceof NotDirectoryException) {
+            why = "a file in the object store stands where the bucket or its key prefix needs a directory";
+        } else if (cause instanceof AccessDeniedException) {
+            why = "the object store denies writing into the bucket";
+        } else {
+            why = "an I/O error occurred (" + cause.getClass().getSimpleName() + ")";
+        }
+        return "Records cannot be delivered to S3 bucket " + bucket + ": " + why + ". Delete the channel and "
+                + "create it again once the bucket is writable.";
     }
 
     private void deliverShard(ChannelMetadata channel, Stream stream, ShardMetadata shard,

@@ -20,7 +20,8 @@ import java.util.function.UnaryOperator;
 /**
  * Every channel of the node, persisted as one JSON entry per channel under its ARN. Applies the CREATING/UPDATING →
  * ACTIVE and DELETING → gone transitions once they are due, on access and on {@link #tick()}, following the injected
- * clock.
+ * clock. FAILED is entered only through {@link #recordFailure} and left only by DeleteChannel: the model documents no
+ * way back, and the SDK's ChannelActive waiter treats FAILED as final.
  *
  * <p>Thread safety: every method holds the registry's monitor; channel operations are rare (AWS allows 5 per
  * second per account) and delivery only records its positions here, so one lock costs nothing.
@@ -121,6 +122,18 @@ public final class ChannelRegistry {
         ChannelMetadata current = byArn.get(delivered.arn());
         if (current != null && current.id().equals(delivered.id())) {
             save(current.withDelivered(positions, atMs));
+        }
+    }
+
+    /**
+     * Records that delivery cannot proceed: the channel turns FAILED with {@code reason}, keeping the positions of
+     * what was delivered before the failure. Ignored when the channel was deleted or re-created meanwhile.
+     */
+    public synchronized void recordFailure(ChannelMetadata failed, Map<String, Long> positions, String reason,
+            long atMs) {
+        ChannelMetadata current = byArn.get(failed.arn());
+        if (current != null && current.id().equals(failed.id()) && current.status() != ChannelStatus.DELETING) {
+            save(current.withDelivered(positions, atMs).withFailure(reason));
         }
     }
 

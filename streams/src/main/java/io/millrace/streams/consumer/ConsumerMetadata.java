@@ -22,6 +22,10 @@ public record ConsumerMetadata(String name, String arn, long creationMs, Consume
         return new ConsumerMetadata(name, arn, creationMs, newStatus, dueMs, tags);
     }
 
+    public ConsumerMetadata withTags(Map<String, String> newTags) {
+        return new ConsumerMetadata(name, arn, creationMs, status, statusDueMs, new TreeMap<>(newTags));
+    }
+
     /** Whether a transition is due at {@code nowMs}. */
     boolean isDue(long nowMs) {
         return status != ConsumerStatus.ACTIVE && statusDueMs <= nowMs;

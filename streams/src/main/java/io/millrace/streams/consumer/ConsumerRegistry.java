@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The registered consumers of every stream, persisted as one JSON entry per stream incarnation (keyed by the
@@ -96,6 +97,28 @@ public final class ConsumerRegistry {
                     : consumer);
         }
         save(stream, settle(changed, nowMs));
+    }
+
+    /**
+     * Replaces the tags of the consumer with ARN {@code arn} on {@code stream} by {@code change} of them and returns
+     * the result; empty when no such consumer exists. {@code change} may throw to refuse.
+     */
+    public synchronized Optional<ConsumerMetadata> retag(StreamMetadata stream, String arn,
+            Function<ConsumerMetadata, Map<String, String>> change) {
+        List<ConsumerMetadata> changed = new ArrayList<>();
+        ConsumerMetadata retagged = null;
+        for (ConsumerMetadata consumer : current(stream)) {
+            if (consumer.arn().equals(arn)) {
+                retagged = consumer.withTags(change.apply(consumer));
+                changed.add(retagged);
+            } else {
+                changed.add(consumer);
+            }
+        }
+        if (retagged != null) {
+            save(stream, changed);
+        }
+        return Optional.ofNullable(retagged);
     }
 
     /** Forgets every consumer of a stream incarnation (the stream is being deleted). */

@@ -19,7 +19,8 @@ final class ChannelShapes {
     }
 
     static ChannelDescription description(ChannelMetadata channel) {
-        return new ChannelDescription(channel.name(), channel.arn(), channel.id(), channel.status(), null,
+        return new ChannelDescription(channel.name(), channel.arn(), channel.id(), channel.status(),
+                channel.statusReason(),
                 Instant.ofEpochMilli(channel.creationMs()), channel.serviceExecutionRoleArn(),
                 List.of(new ChannelStreamDescription(channel.streamArn(), streamCreation(channel),
                         channel.recordConfiguration())),
@@ -27,7 +28,8 @@ final class ChannelShapes {
     }
 
     static ChannelSummary summary(ChannelMetadata channel) {
-        return new ChannelSummary(channel.name(), channel.arn(), channel.id(), channel.status(), null,
+        return new ChannelSummary(channel.name(), channel.arn(), channel.id(), channel.status(),
+                channel.statusReason(),
                 Instant.ofEpochMilli(channel.creationMs()), ChannelDestinationType.S3,
                 List.of(new ChannelStreamIdentifier(channel.streamArn(), streamCreation(channel))));
     }

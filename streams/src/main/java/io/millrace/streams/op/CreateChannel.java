@@ -17,6 +17,8 @@ import io.millrace.streams.stream.StreamMetadata;
 import io.millrace.streams.stream.StreamRegistry;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -57,11 +59,12 @@ public final class CreateChannel implements SyncOperation<CreateChannelRequest, 
         ChannelStreamConfiguration source = request.streamConfigurationList().get(0);
         S3DestinationConfiguration destination = S3Destination.complete(requested, source.recordConfiguration());
         StreamMetadata stream = sourceStream(source.streamARN());
+        checkTags(request, context.accountId());
         long nowMs = clock.millis();
         String id = UUID.randomUUID().toString();
         ChannelMetadata channel = new ChannelMetadata(context.accountId(), context.region(), request.channelName(),
                 ChannelArn.of(context.accountId(), context.region(), request.channelName()), id, nowMs,
-                ChannelStatus.CREATING, nowMs + config.createStreamDelayMs(), request.serviceExecutionRoleARN(),
+                ChannelStatus.CREATING, nowMs + config.createStreamDelayMs(), null, request.serviceExecutionRoleARN(),
                 stream.storageKey(), stream.arn(), stream.creationMs(), source.recordConfiguration(), destination,
                 request.encryptionConfiguration(), logging(request.loggingConfiguration(), request.channelName(), id),
                 new TreeMap<>(request.tags() == null ? Map.of() : request.tags()), new TreeMap<>(), nowMs);
@@ -94,6 +97,17 @@ public final class CreateChannel implements SyncOperation<CreateChannelRequest, 
                     + "channels work only on on-demand streams.", key.name(), key.accountId());
         }
         return stream;
+    }
+
+    /** The same tag rules as TagResource on the channel later. */
+    private static void checkTags(CreateChannelRequest request, String accountId) {
+        if (request.tags() == null) {
+            return;
+        }
+        List<String> texts = new ArrayList<>(request.tags().keySet());
+        texts.addAll(request.tags().values());
+        StreamTags.checkCharacters(texts, "add tags to", "channel", request.channelName(), accountId);
+        StreamTags.checkCount(request.tags().size(), "channel", request.channelName(), accountId);
     }
 
     /**

@@ -54,9 +54,10 @@ public final class KinesisOperations {
         rows.add("AddTagsToStream", AddTagsToStreamRequest.class, new AddTagsToStream(streams));
         rows.add("RemoveTagsFromStream", RemoveTagsFromStreamRequest.class, new RemoveTagsFromStream(streams));
         rows.add("ListTagsForStream", ListTagsForStreamRequest.class, new ListTagsForStream(streams));
-        rows.add("TagResource", TagResourceRequest.class, new TagResource(streams));
-        rows.add("UntagResource", UntagResourceRequest.class, new UntagResource(streams));
-        rows.add("ListTagsForResource", ListTagsForResourceRequest.class, new ListTagsForResource(streams));
+        ResourceTags resourceTags = new ResourceTags(streams, fanOut.consumers(), channels);
+        rows.add("TagResource", TagResourceRequest.class, new TagResource(resourceTags));
+        rows.add("UntagResource", UntagResourceRequest.class, new UntagResource(resourceTags));
+        rows.add("ListTagsForResource", ListTagsForResourceRequest.class, new ListTagsForResource(resourceTags));
         rows.add("DescribeLimits", DescribeLimitsRequest.class, new DescribeLimits(streams, channels, config));
         rows.add("DescribeAccountSettings", DescribeAccountSettingsRequest.class, new DescribeAccountSettings(accounts));
         addModelOperations(rows, streams, accounts, config, clock);

@@ -3,7 +3,10 @@ package io.millrace.streams.op;
 import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.stream.StreamKey;
 
-/** Resolves the {@code ResourceARN} of the tag-by-resource operations. Only stream ARNs exist so far. */
+/**
+ * Resolves a {@code ResourceARN} that must name a stream (resource policies; the tag operations after
+ * {@link ResourceTags} has taken consumer and channel ARNs).
+ */
 final class ResourceArns {
 
     private ResourceArns() {
@@ -12,7 +15,7 @@ final class ResourceArns {
     static StreamKey stream(String resourceArn) {
         StreamKey key = StreamKey.fromArn(resourceArn);
         if (key == null) {
-            // [UNVERIFIED] text; consumer ARNs land here until consumers exist.
+            // [UNVERIFIED] text.
             throw KinesisError.RESOURCE_NOT_FOUND.exception("Resource %s not found.", resourceArn);
         }
         return key;

@@ -54,22 +54,35 @@ final class StreamTags {
     }
 
     static void checkCharacters(Collection<String> texts, String verb, StreamKey key) {
+        checkCharacters(texts, verb, "stream", key.name(), key.accountId());
+    }
+
+    /**
+     * The character rules for any taggable {@code kind} (stream, consumer, channel); the texts recorded from AWS
+     * are about streams, so the other kinds' wording is [UNVERIFIED].
+     */
+    static void checkCharacters(Collection<String> texts, String verb, String kind, String name, String accountId) {
         if (!texts.stream().allMatch(StreamTags::hasOnlyAllowedCharacters)) {
             throw KinesisError.INVALID_ARGUMENT.exception("Some tags contain invalid characters. Valid characters: "
                     + "Unicode letters, digits, white space, _ . / = + - % @.");
         }
         // AWS recorded a second, differently worded refusal for '%' although the first message allows it.
         if (texts.stream().anyMatch(text -> text.indexOf('%') >= 0)) {
-            throw KinesisError.INVALID_ARGUMENT.exception("Failed to %s stream %s under account %s because some tags "
+            throw KinesisError.INVALID_ARGUMENT.exception("Failed to %s %s %s under account %s because some tags "
                     + "contained illegal characters. The allowed characters are Unicode letters, white-spaces, "
-                    + "'_',',','/','=','+','-','@'.", verb, key.name(), key.accountId());
+                    + "'_',',','/','=','+','-','@'.", verb, kind, name, accountId);
         }
     }
 
     static void checkCount(int tagCount, StreamKey key) {
+        checkCount(tagCount, "stream", key.name(), key.accountId());
+    }
+
+    /** The 50-tag limit for any taggable {@code kind}; other kinds' wording is [UNVERIFIED]. */
+    static void checkCount(int tagCount, String kind, String name, String accountId) {
         if (tagCount > MAX_TAGS) {
-            throw KinesisError.INVALID_ARGUMENT.exception("Failed to add tags to stream %s under account %s because "
-                    + "a given stream cannot have more than 10 tags associated with it.", key.name(), key.accountId());
+            throw KinesisError.INVALID_ARGUMENT.exception("Failed to add tags to %s %s under account %s because "
+                    + "a given %s cannot have more than 10 tags associated with it.", kind, name, accountId, kind);
         }
     }
 

@@ -1,21 +1,19 @@
 package io.millrace.streams.op;
 
-import io.millrace.streams.stream.StreamRegistry;
-
 /**
- * <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_TagResource.html">TagResource</a> for stream
- * ARNs: the same rules as AddTagsToStream. Thread-safe.
+ * <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_TagResource.html">TagResource</a> for stream,
+ * consumer and channel ARNs: the same rules as AddTagsToStream. Thread-safe.
  */
 public final class TagResource implements SyncOperation<TagResourceRequest, Void> {
-    private final StreamRegistry streams;
+    private final ResourceTags tags;
 
-    TagResource(StreamRegistry streams) {
-        this.streams = streams;
+    TagResource(ResourceTags tags) {
+        this.tags = tags;
     }
 
     @Override
     public Void call(TagResourceRequest request, RequestContext context) {
-        StreamTags.add(streams, ResourceArns.stream(request.resourceARN()), request.tags());
+        tags.add(request.resourceARN(), request.tags());
         return null;
     }
 }

@@ -2,6 +2,12 @@ package io.millrace.streams.channel;
 
 import io.millrace.streams.ChannelRequests;
 import io.millrace.streams.EngineFixture;
+import io.millrace.protocol.error.KinesisError;
+import io.millrace.streams.model.ChannelDescription;
+import io.millrace.streams.model.ChannelStatus;
+import io.millrace.streams.op.ChannelResponse;
+import io.millrace.streams.op.ListChannelsRequest;
+import io.millrace.streams.op.ListChannelsResponse;
 import io.millrace.streams.op.UpdateChannelRequest;
 import io.millrace.streams.model.S3DestinationConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -130,6 +136,58 @@ class ChannelDeliveryTest {
         assertThat(objects("bucket")).containsExactly(first);
         assertThat(text(first)).isEqualTo("x\n");
         assertThat(first.toFile().lastModified()).as("rewritten").isGreaterThan(firstModified - 60_000);
+    }
+
+    @Test
+    void aBucketThatCannotBeWrittenFailsTheChannelWithAReasonAndNothingMoreIsDelivered() throws IOException {
+        kinesis.call("CreateChannel", channel("c", "s", "STRING", s3("blocked", "NONE", 1)));
+        Files.writeString(s3Root.resolve("blocked"), "a file where the bucket directory belongs");
+        kinesis.call("PutRecord", put("s", "k", "x"));
+        kinesis.clock.advanceMs(1_000);
+        kinesis.engine().runMaintenance();
+
+        ChannelDescription failed = describe();
+        assertThat(failed.channelStatus()).isEqualTo(ChannelStatus.FAILED);
+        assertThat(failed.channelStatusReason()).isEqualTo("Records cannot be delivered to S3 bucket blocked: a file "
+                + "in the object store stands where the bucket or its key prefix needs a directory. Delete the "
+                + "channel and create it again once the bucket is writable.");
+        ListChannelsResponse listed = kinesis.call("ListChannels", new ListChannelsRequest(null, null, null));
+        assertThat(listed.channelSummaries()).singleElement()
+                .satisfies(c -> assertThat(c.channelStatusReason()).isEqualTo(failed.channelStatusReason()));
+        kinesis.fails("UpdateChannel", new UpdateChannelRequest(CHANNEL_ARN_PREFIX + "c",
+                new S3DestinationConfiguration(5, null, null), null, null), KinesisError.RESOURCE_IN_USE);
+
+        Files.delete(s3Root.resolve("blocked"));
+        kinesis.clock.advanceMs(60_000);
+        kinesis.engine().runMaintenance();
+        kinesis.restart();
+        kinesis.engine().runMaintenance();
+        assertThat(describe().channelStatus()).as("FAILED is final, across a restart").isEqualTo(ChannelStatus.FAILED);
+        assertThat(objects("blocked")).isEmpty();
+    }
+
+    @Test
+    void anObjectThatCannotBeWrittenFailsTheChannelAndKeepsWhatWasDelivered() throws IOException {
+        kinesis.call("CreateChannel", channel("c", "s", "STRING", s3("bucket", "NONE", 1)));
+        kinesis.call("PutRecord", put("s", "k", "x"));
+        kinesis.clock.advanceMs(1_000);
+        kinesis.engine().runMaintenance();
+        Path first = objects("bucket").get(0);
+        kinesis.call("PutRecord", put("s", "k", "y"));
+        // The bucket stays writable, but the next hour's key prefix is taken by a file (01 -> 02 UTC).
+        kinesis.clock.advanceMs(3_600_000);
+        Files.writeString(first.getParent().resolveSibling("02"), "in the way");
+        kinesis.engine().runMaintenance();
+
+        assertThat(describe().channelStatus()).isEqualTo(ChannelStatus.FAILED);
+        assertThat(describe().channelStatusReason()).contains("a file in the object store stands where");
+        assertThat(objects("bucket")).containsExactly(first, first.getParent().resolveSibling("02"));
+        assertThat(text(first)).isEqualTo("x\n");
+    }
+
+    private ChannelDescription describe() {
+        ChannelResponse described = kinesis.call("DescribeChannel", ChannelRequests.describe("c"));
+        return described.channelDescription();
     }
 
     private List<Path> objects(String bucket) {

@@ -50,6 +50,11 @@ final class KclVersion {
         dynamo.waiter().waitUntilTableExists(r -> r.tableName(applicationName)).join();
     }
 
+    /** True: KCL 3.x skips shard consumers that are already shut down when it stops gracefully. */
+    static boolean stopsGracefullyAfterASplit() {
+        return true;
+    }
+
     static CoordinatorConfig tune(CoordinatorConfig coordinator) {
         return coordinator;
     }
