@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import software.amazon.awssdk.services.kinesis.model.Tag;
 import software.amazon.awssdk.services.kinesis.waiters.KinesisWaiter;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +33,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * One full scenario with a real AWS SDK client: create and wait with the SDK's waiter, put, put batch, every iterator
@@ -104,7 +102,8 @@ abstract class KinesisScenario {
         Map<String, Written> readBack = new HashMap<>();
         for (Shard shard : described.streamDescription().shards()) {
             for (Record record : readAll(kinesis, name, shard.shardId(), ShardIteratorType.TRIM_HORIZON, null, null)) {
-                assertThat(record.approximateArrivalTimestamp()).isCloseTo(Instant.now(), within(Duration.ofSeconds(5)));
+                // Between the scenario's start and now: a loaded machine can take seconds for the writes above.
+                assertThat(record.approximateArrivalTimestamp()).isBeforeOrEqualTo(Instant.now().plusSeconds(1));
                 assertThat(record.approximateArrivalTimestamp()).isAfterOrEqualTo(before.minusSeconds(1));
                 readBack.put(record.sequenceNumber(),
                         new Written(shard.shardId(), record.partitionKey(), record.data().asByteArray()));
