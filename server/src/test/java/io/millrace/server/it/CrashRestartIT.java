@@ -16,13 +16,9 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigInteger;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,21 +45,18 @@ class CrashRestartIT {
     private static final int WRITERS = 4;
 
     private Path dataDir;
-    private int port;
-    private Process server;
+    private ServerProcess server;
 
     @BeforeEach
     void setUp() throws IOException {
         dataDir = Files.createTempDirectory("millrace-crash");
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        server = ServerProcess.on(dataDir);
     }
 
     @AfterEach
     void tearDown() {
         if (server != null) {
-            server.destroyForcibly();
+            server.destroy();
         }
         TestServer.deleteRecursively(dataDir);
     }
@@ -74,7 +67,7 @@ class CrashRestartIT {
         Map<String, BigInteger> highestBeforeCrash = Map.of();
         List<String> reused = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int round = 0; round < ROUNDS; round++) {
-            startServer();
+            server.start();
             try (KinesisClient kinesis = client()) {
                 if (round == 0) {
                     kinesis.createStream(r -> r.streamName(STREAM).shardCount(4));
@@ -89,13 +82,13 @@ class CrashRestartIT {
             }
             highestBeforeCrash = highestPerShard(acked);
         }
-        startServer();
+        server.start();
         try (KinesisClient kinesis = client()) {
             assertAllPresent(kinesis, acked);
         }
-        server.destroy(); // SIGTERM: the shutdown hook closes the transport and the store cleanly
-        assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("server exited after SIGTERM").isTrue();
-        startServer();
+        // SIGTERM: the shutdown hook closes the transport and the store cleanly
+        assertThat(server.terminate(30)).as("server exited after SIGTERM").isTrue();
+        server.start();
         try (KinesisClient kinesis = client()) {
             assertAllPresent(kinesis, acked);
         }
@@ -141,7 +134,7 @@ class CrashRestartIT {
             writers.add(thread);
         }
         assertThat(enough.await(60, TimeUnit.SECONDS)).isTrue();
-        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        server.kill();
         stop.set(true);
         for (Thread thread : writers) {
             thread.join(30_000);
@@ -165,34 +158,10 @@ class CrashRestartIT {
         assertThat(found).containsAllEntriesOf(acked);
     }
 
-    private void startServer() throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "io.millrace.server.Main", "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--data-dir", dataDir.toString());
-        builder.redirectErrorStream(true);
-        server = builder.start();
-        CountDownLatch ready = new CountDownLatch(1);
-        Thread pump = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    if (line.contains("listening on")) {
-                        ready.countDown();
-                    }
-                }
-            } catch (IOException ignored) {
-                // the process died; the latch tells the test
-            }
-        }, "server-output");
-        pump.setDaemon(true);
-        pump.start();
-        assertThat(ready.await(60, TimeUnit.SECONDS)).as("server printed its banner").isTrue();
-    }
 
     private KinesisClient client() {
         return KinesisClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(Clients.CREDENTIALS)
                 .httpClient(ApacheHttpClient.builder().build())

@@ -12,11 +12,7 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
 import software.amazon.awssdk.services.firehose.model.Record;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -43,21 +38,18 @@ class FirehoseCrashRestartIT {
     private static final String BUCKET = "crash-bucket";
 
     private Path dataDir;
-    private int port;
-    private Process server;
+    private ServerProcess server;
 
     @BeforeEach
     void setUp() throws IOException {
         dataDir = Files.createTempDirectory("millrace-firehose-crash");
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        server = ServerProcess.on(dataDir);
     }
 
     @AfterEach
     void tearDown() {
         if (server != null) {
-            server.destroyForcibly();
+            server.destroy();
         }
         TestServer.deleteRecursively(dataDir);
     }
@@ -65,7 +57,7 @@ class FirehoseCrashRestartIT {
     @Test
     void recordsBufferedAtASigkillAreAllDeliveredAfterRestart() throws Exception {
         Set<String> acknowledged = new HashSet<>();
-        startServer();
+        server.start();
         try (FirehoseClient firehose = client()) {
             firehose.createDeliveryStream(r -> r.deliveryStreamName(STREAM).extendedS3DestinationConfiguration(d -> d
                     .roleARN("arn:aws:iam::000000000000:role/firehose").bucketARN("arn:aws:s3:::" + BUCKET)
@@ -86,11 +78,11 @@ class FirehoseCrashRestartIT {
             }
         }
         assertThat(deliveredLines()).as("nothing is delivered before the crash").isEmpty();
-        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, no flush
+        server.kill(); // SIGKILL: no shutdown hook, no flush
 
-        startServer();
-        server.destroy(); // SIGTERM: shutdown delivers what is buffered
-        assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("server exited after SIGTERM").isTrue();
+        server.start();
+        // SIGTERM: shutdown delivers what is buffered
+        assertThat(server.terminate(60)).as("server exited after SIGTERM").isTrue();
 
         assertThat(acknowledged).hasSize(2_000);
         assertThat(deliveredLines()).containsAll(acknowledged);
@@ -110,36 +102,10 @@ class FirehoseCrashRestartIT {
         return lines;
     }
 
-    private void startServer() throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "io.millrace.server.Main", "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--data-dir", dataDir.toString());
-        builder.redirectErrorStream(true);
-        server = builder.start();
-        CountDownLatch ready = new CountDownLatch(1);
-        StringBuffer output = new StringBuffer();
-        Thread pump = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    output.append(line).append('\n');
-                    if (line.contains("listening on")) {
-                        ready.countDown();
-                    }
-                }
-            } catch (IOException ignored) {
-                // the process died; the latch tells the test
-            }
-        }, "server-output");
-        pump.setDaemon(true);
-        pump.start();
-        assertThat(ready.await(60, TimeUnit.SECONDS)).as(() -> "server printed its banner:\n" + output).isTrue();
-    }
 
     private FirehoseClient client() {
         return FirehoseClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(Clients.CREDENTIALS)
                 .httpClient(ApacheHttpClient.builder().build())
