@@ -53,9 +53,14 @@ public final class KafkaLogStore implements LogStore {
 
     /** Connects to the cluster and opens (creating if needed) the metadata topic. */
     public static KafkaLogStore open(KafkaLogConfig config) {
+        return open(config, GatewayLease.DEFAULT);
+    }
+
+    /** Like {@link #open(KafkaLogConfig)}, with the given timing of the agreement between gateways. */
+    public static KafkaLogStore open(KafkaLogConfig config, GatewayLease lease) {
         ClusterClients clients = new ClusterClients(config);
         try {
-            return new KafkaLogStore(clients, KafkaMetadataStore.open(clients));
+            return new KafkaLogStore(clients, KafkaMetadataStore.open(clients, lease));
         } catch (RuntimeException e) {
             clients.close();
             throw e;
@@ -70,7 +75,7 @@ public final class KafkaLogStore implements LogStore {
         String topic = TopicNames.streamTopic(clients.config().topicPrefix(), streamKey);
         return logs.computeIfAbsent(streamKey, k -> new ConcurrentHashMap<>()).computeIfAbsent(shardIndex, index -> {
             ensurePartitions(topic, index + 1);
-            return new KafkaShardLog(clients, new TopicPartition(topic, index));
+            return new KafkaShardLog(clients, metadata, new TopicPartition(topic, index));
         });
     }
 

@@ -4,6 +4,7 @@ import io.millrace.log.AppendResult;
 import io.millrace.log.AppendedBatch;
 import io.millrace.log.LogRecord;
 import io.millrace.log.ReadResult;
+import io.millrace.log.SealableLog;
 import io.millrace.log.ShardLog;
 import io.millrace.log.StorageException;
 import io.millrace.log.StoredRecord;
@@ -37,8 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread safety: all methods may be called from any thread. Appends are serialised so the records of one append
  * are sent back to back; offsets and arrivals are published through volatile snapshots.
  */
-final class KafkaShardLog implements ShardLog {
+final class KafkaShardLog implements ShardLog, SealableLog {
     private final ClusterClients clients;
+    private final KafkaMetadataStore metadata;
     private final TopicPartition partition;
     private final Object appendLock = new Object();
     private final Object refreshLock = new Object();
@@ -59,8 +61,9 @@ final class KafkaShardLog implements ShardLog {
     private record Arrival(long position, long arrivalMs) {
     }
 
-    KafkaShardLog(ClusterClients clients, TopicPartition partition) {
+    KafkaShardLog(ClusterClients clients, KafkaMetadataStore metadata, TopicPartition partition) {
         this.clients = clients;
+        this.metadata = metadata;
         this.partition = partition;
         this.offsets = readOffsets();
     }
@@ -73,6 +76,10 @@ final class KafkaShardLog implements ShardLog {
     public AppendResult append(List<LogRecord> records, long nowMs) {
         if (closed) {
             throw new StorageException(StorageException.Kind.CLOSED, "log " + partition + " is closed", null);
+        }
+        if (!records.isEmpty() && metadata.seals().sealingOrSealed(partition)) {
+            throw new StorageException(StorageException.Kind.IO, "log " + partition + " is sealed: its shard "
+                    + "is closing", null);
         }
         if (records.isEmpty()) {
             return new AppendResult(CompletableFuture.completedFuture(
@@ -121,7 +128,18 @@ final class KafkaShardLog implements ShardLog {
             }
         }
         if (pending.decrementAndGet() == 0 && !landed.isDone()) {
-            landed.complete(AppendedBatch.ofEach(positions, arrivalsMs));
+            long last = 0;
+            for (long position : positions) {
+                last = Math.max(last, position);
+            }
+            // The lease fence: acknowledged only if no gateway can have fixed this shard's end below it.
+            this.metadata.seals().admit(partition, last).whenComplete((admitted, refused) -> {
+                if (refused != null) {
+                    landed.completeExceptionally(refused);
+                } else {
+                    landed.complete(AppendedBatch.ofEach(positions, arrivalsMs));
+                }
+            });
         }
     }
 
@@ -137,7 +155,21 @@ final class KafkaShardLog implements ShardLog {
 
     @Override
     public long endPosition() {
+        Long sealedEnd = metadata.seals().sealedEnd(partition);
+        if (sealedEnd != null) {
+            return sealedEnd; // records past it were never acknowledged and are never read
+        }
         return Math.max(ackedEnd.get(), currentOffsets().end());
+    }
+
+    @Override
+    public long seal() {
+        return metadata.seal(partition);
+    }
+
+    @Override
+    public boolean sealed() {
+        return metadata.seals().sealedEnd(partition) != null;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.millrace.streams.consumer;
 
 import io.millrace.log.ReadResult;
+import io.millrace.log.SealableLog;
 import io.millrace.log.ShardLog;
 import io.millrace.log.StoredRecord;
 import io.millrace.protocol.error.ApiException;
@@ -233,7 +234,7 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
                     null);
         }
         position = from;
-        if (!shard.open() && position >= log.endPosition()) {
+        if (!shard.open() && SealableLog.endIsFinal(log) && position >= log.endPosition()) {
             return new SubscribeToShardEvent(List.of(), null, 0, ChildShards.of(metadata, shard));
         }
         if (lastEventMs == Long.MIN_VALUE || nowMs - lastEventMs >= hub.config().heartbeatIntervalMs()) {

@@ -1,6 +1,7 @@
 package io.millrace.streams.op;
 
 import io.millrace.log.ReadResult;
+import io.millrace.log.SealableLog;
 import io.millrace.log.ShardLog;
 import io.millrace.log.StoredRecord;
 import io.millrace.protocol.error.KinesisError;
@@ -29,7 +30,8 @@ import java.util.Locale;
  * most {@code Limit} records (default 10000) and 10 MiB from the iterator's position, skipping records past
  * retention, and returns a fresh iterator after the last record returned. A read that reaches the end of a closed
  * shard (with or without records) returns no iterator and the shard's {@code ChildShards} instead; the end is final
- * because a shard is only closed while no writer is appending to it. Thread-safe.
+ * because a shard is only closed while no writer is appending to it (or, for a log several gateways append to,
+ * once it is sealed). Thread-safe.
  */
 public final class GetRecords implements SyncOperation<GetRecordsRequest, GetRecordsResponse> {
     static final int DEFAULT_LIMIT = 10_000;
@@ -90,7 +92,7 @@ public final class GetRecords implements SyncOperation<GetRecordsRequest, GetRec
                 Instant.ofEpochMilli(r.arrivalMs()), r.data(), r.partitionKey(),
                 Encryption.ofStored(r))).toList();
         ShardMetadata shard = metadata.shard(iterator.shardIndex());
-        if (!shard.open() && next >= log.endPosition()) {
+        if (!shard.open() && SealableLog.endIsFinal(log) && next >= log.endPosition()) {
             return new GetRecordsResponse(records, null, millisBehindLatest, ChildShards.of(metadata, shard));
         }
         String nextIterator = iterators.encode(new ShardIterator(iterator.accountId(), iterator.region(),

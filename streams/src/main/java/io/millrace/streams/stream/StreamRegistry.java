@@ -2,7 +2,9 @@ package io.millrace.streams.stream;
 
 import io.millrace.log.LogStore;
 import io.millrace.log.MetadataStore;
+import io.millrace.log.SealableLog;
 import io.millrace.log.ShardLog;
+import io.millrace.log.SharedMetadata;
 import io.millrace.log.crypto.KeyRing;
 import io.millrace.streams.model.StreamStatus;
 import org.slf4j.Logger;
@@ -15,7 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -24,6 +29,13 @@ import java.util.function.UnaryOperator;
  * change) and the status lifecycle: a CREATING or UPDATING stream becomes ACTIVE and a DELETING one disappears
  * once its {@link StreamMetadata#statusDueMs()} has passed, checked on access and by {@link #tick()}, so time-driven
  * transitions follow the injected clock and need no sleeping thread.
+ *
+ * <p>When the metadata store is shared with other gateways ({@link SharedMetadata}), every change is a
+ * compare-and-set from the version the change was computed on, retried on a newer version when another gateway
+ * changed the stream first, and this registry's streams are only ever replaced by what the store reports, in the
+ * order every gateway agrees on (see docs/design/kafka-gateways.md). Closed shards of logs shared between gateways
+ * ({@link SealableLog}) are sealed in the background by every gateway that sees them closed, so a gateway that dies
+ * mid-reshard leaves nothing half-done.
  *
  * <p>Thread safety: lookups are lock-free; every change (create, update, delete, transition) holds the registry's
  * monitor, so changes are serialised and each persists before it becomes visible.
@@ -37,18 +49,34 @@ public final class StreamRegistry {
     private final Clock clock;
     private final StreamMetadataCodec codec = new StreamMetadataCodec();
     private final Map<StreamKey, Stream> streams = new ConcurrentHashMap<>();
+    /** The store shared with other gateways, or {@code null} when this process is the only writer. */
+    private final SharedMetadata shared;
+    /** Logs being sealed in the background, so each is sealed once per gateway at a time. */
+    private final Set<ShardLog> sealing = ConcurrentHashMap.newKeySet();
+    /** Runs background seals; {@code null} when the store is not shared. */
+    private final ExecutorService sealer;
 
     /** Loads every persisted stream and reopens its shard logs. */
     public StreamRegistry(LogStore store, Clock clock) {
         this.store = store;
         this.metadataStore = store.metadata();
         this.clock = clock;
-        metadataStore.loadAll().forEach((key, value) -> {
-            if (key.startsWith(KEY_PREFIX)) {
-                StreamMetadata metadata = codec.decode(value);
-                streams.put(metadata.key(), open(metadata));
-            }
+        this.shared = metadataStore instanceof SharedMetadata sharedStore ? sharedStore : null;
+        this.sealer = shared == null ? null : Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "millrace-shard-sealer");
+            thread.setDaemon(true);
+            return thread;
         });
+        if (shared != null) {
+            shared.watch(KEY_PREFIX, this::onStored);
+        } else {
+            metadataStore.loadAll().forEach((key, value) -> {
+                if (key.startsWith(KEY_PREFIX)) {
+                    StreamMetadata metadata = codec.decode(value);
+                    streams.put(metadata.key(), open(metadata));
+                }
+            });
+        }
         tick();
     }
 
@@ -108,6 +136,9 @@ public final class StreamRegistry {
      */
     public synchronized Stream create(StreamMetadata proposed, Consumer<List<StreamMetadata>> admission) {
         StreamKey key = proposed.key();
+        if (shared != null) {
+            return createShared(proposed, admission);
+        }
         if (find(key).isPresent()) {
             throw StreamErrors.alreadyExists(key);
         }
@@ -123,6 +154,9 @@ public final class StreamRegistry {
      * {@code change} may throw to refuse; nothing changes then.
      */
     public synchronized StreamMetadata update(StreamKey key, UnaryOperator<StreamMetadata> change) {
+        if (shared != null) {
+            return changeShared(key, change);
+        }
         Stream stream = require(key);
         StreamMetadata changed = change.apply(stream.metadata());
         persist(changed);
@@ -136,6 +170,11 @@ public final class StreamRegistry {
      * once their logs exist and never write to a shard after it closed.
      */
     public StreamMetadata reshard(StreamKey key, UnaryOperator<StreamMetadata> change) {
+        if (shared != null) {
+            synchronized (this) {
+                return changeShared(key, change);
+            }
+        }
         Stream stream = require(key);
         return stream.whileNoWriters(() -> {
             synchronized (this) {
@@ -160,7 +199,7 @@ public final class StreamRegistry {
     /** Applies every transition that is due; the engine calls it periodically. */
     public void tick() {
         for (StreamKey key : List.copyOf(streams.keySet())) {
-            find(key);
+            find(key).filter(stream -> shared != null).ifPresent(this::sealClosedShards);
         }
     }
 
@@ -185,6 +224,10 @@ public final class StreamRegistry {
             return;
         }
         StreamMetadata metadata = stream.metadata();
+        if (shared != null) {
+            settleShared(key, metadata);
+            return;
+        }
         if (metadata.status() == StreamStatus.CREATING || metadata.status() == StreamStatus.UPDATING) {
             StreamMetadata active = metadata.withStatus(StreamStatus.ACTIVE, 0);
             persist(active);
@@ -194,6 +237,89 @@ public final class StreamRegistry {
             store.deleteStream(metadata.storageKey());
             metadataStore.remove(storeKey(key));
             LOG.debug("Deleted stream {}", metadata.arn());
+        }
+    }
+
+    private Stream createShared(StreamMetadata proposed, Consumer<List<StreamMetadata>> admission) {
+        StreamKey key = proposed.key();
+        while (true) {
+            // The version is read before the view: a view newer than its version only makes the proposal lose.
+            long version = shared.current(storeKey(key)).version();
+            if (find(key).isPresent()) {
+                throw StreamErrors.alreadyExists(key);
+            }
+            admission.accept(list(key.accountId(), key.region()).stream().map(Stream::metadata).toList());
+            if (shared.compareAndSet(storeKey(key), version, codec.encode(proposed))) {
+                return require(key);
+            }
+        }
+    }
+
+    /** Applies {@code change} to the newest version of the stream until a proposal of it wins. */
+    private StreamMetadata changeShared(StreamKey key, UnaryOperator<StreamMetadata> change) {
+        while (true) {
+            long version = shared.current(storeKey(key)).version();
+            Stream stream = require(key);
+            StreamMetadata changed = change.apply(stream.metadata());
+            for (ShardMetadata shard : changed.shards()) {
+                stream.logs().computeIfAbsent(shard.index(), index -> store.openShard(changed.storageKey(), index));
+            }
+            if (shared.compareAndSet(storeKey(key), version, codec.encode(changed))) {
+                return changed;
+            }
+        }
+    }
+
+    private void settleShared(StreamKey key, StreamMetadata metadata) {
+        long version = shared.current(storeKey(key)).version();
+        if (metadata.status() == StreamStatus.CREATING || metadata.status() == StreamStatus.UPDATING) {
+            shared.compareAndSet(storeKey(key), version, codec.encode(metadata.withStatus(StreamStatus.ACTIVE, 0)));
+        } else if (shared.compareAndSet(storeKey(key), version, null)) {
+            store.deleteStream(metadata.storageKey()); // only the gateway whose removal won deletes the logs
+            LOG.debug("Deleted stream {}", metadata.arn());
+        }
+    }
+
+    /** Publishes a stream as the shared store reports it; runs on the store's reader, in the agreed order. */
+    private void onStored(String storeKey, long version, byte[] value) {
+        if (value == null) {
+            streams.keySet().removeIf(key -> storeKey(key).equals(storeKey));
+            return;
+        }
+        StreamMetadata metadata = codec.decode(value);
+        Stream existing = streams.get(metadata.key());
+        if (existing == null || !existing.metadata().storageKey().equals(metadata.storageKey())) {
+            Stream opened = open(metadata);
+            streams.put(metadata.key(), opened);
+            sealClosedShards(opened);
+            return;
+        }
+        for (ShardMetadata shard : metadata.shards()) {
+            existing.logs().computeIfAbsent(shard.index(), index -> store.openShard(metadata.storageKey(), index));
+        }
+        existing.whileNoWriters(() -> {
+            existing.replace(metadata);
+            return null;
+        });
+        sealClosedShards(existing);
+    }
+
+    /** Seals, in the background, the logs of closed shards whose end is not final yet. */
+    private void sealClosedShards(Stream stream) {
+        for (ShardMetadata shard : stream.metadata().shards()) {
+            ShardLog log = stream.log(shard.index());
+            if (!shard.open() && log instanceof SealableLog sealable && !sealable.sealed() && sealing.add(log)) {
+                sealer.execute(() -> {
+                    try {
+                        sealable.seal();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Sealing shard {} of {} failed; it is retried on the next tick", shard.shardId(),
+                                stream.metadata().arn(), e);
+                    } finally {
+                        sealing.remove(log);
+                    }
+                });
+            }
         }
     }
 

@@ -1,0 +1,273 @@
+package io.millrace.kafka;
+
+import io.millrace.log.SharedMetadata.Listener;
+import io.millrace.log.SharedMetadata.Versioned;
+import io.millrace.log.StorageException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+
+/**
+ * This gateway's reader of the metadata topic: one thread that follows the partition from its start, keeps every
+ * entry in memory and decides, for versioned entries, which proposals win. The decision rule is a pure function of
+ * the topic's order, so every gateway reaches the same one without talking to the others: a proposal of version v
+ * for a key wins when v is above the key's current version (a proposal is made from version v-1, so it wins exactly
+ * when nothing else was accepted for that key since its author read it).
+ *
+ * <p>After reading up to the end offset it asked the broker for, the reader records when it asked
+ * ({@link #freshAtNs()}): every record acknowledged before that instant has been applied. Writers use it as their
+ * lease (see {@link PartitionSeals}).
+ *
+ * <p>Thread safety: the reader thread alone applies records, under {@link #applyLock}; the maps are concurrent;
+ * waiting callers are woken through the monitor {@link #progress}.
+ */
+final class MetadataTail implements AutoCloseable {
+    static final String VERSION_HEADER = "mr-version";
+    static final String KEY_HEADER = "mr-key";
+    static final String PROPOSAL_HEADER = "mr-proposal";
+    static final String REMOVED_HEADER = "mr-removed";
+    private static final Logger LOG = LoggerFactory.getLogger(MetadataTail.class);
+
+    private record Watch(String prefix, Listener listener) {
+    }
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final TopicPartition partition;
+    private final GatewayLease lease;
+    private final Duration timeout;
+    private final BiConsumer<String, byte[]> plainListener;
+    private final Runnable roundListener;
+    private final Thread thread;
+    private final Object applyLock = new Object();
+    private final Object progress = new Object();
+    private final Map<String, byte[]> plain = new ConcurrentHashMap<>();
+    private final Map<String, Versioned> versioned = new ConcurrentHashMap<>();
+    private final List<Watch> watches = new CopyOnWriteArrayList<>();
+    private final Map<String, CompletableFuture<Boolean>> proposals = new ConcurrentHashMap<>();
+    private volatile long appliedEnd;
+    /** Long before any lease could hold, without the overflow {@code Long.MIN_VALUE} would cause. */
+    private volatile long freshAtNs = System.nanoTime() - Long.MAX_VALUE / 4;
+    private volatile boolean closed;
+    private volatile boolean started;
+
+    MetadataTail(ClusterClients clients, TopicPartition partition, GatewayLease lease,
+                 BiConsumer<String, byte[]> plainListener, Runnable roundListener) {
+        this.consumer = clients.newConsumer();
+        this.partition = partition;
+        this.lease = lease;
+        this.timeout = Duration.ofMillis(clients.config().requestTimeoutMs());
+        this.plainListener = plainListener;
+        this.roundListener = roundListener;
+        consumer.assign(List.of(partition));
+        consumer.seekToBeginning(List.of(partition));
+        this.thread = new Thread(this::run, "millrace-metadata-" + partition.topic());
+        thread.setDaemon(true);
+    }
+
+    /** Starts reading and returns once everything written before the call has been applied. */
+    void start() {
+        long startedNs = System.nanoTime();
+        started = true;
+        thread.start();
+        awaitFresh(startedNs, timeout.toMillis());
+    }
+
+    long freshAtNs() {
+        return freshAtNs;
+    }
+
+    GatewayLease lease() {
+        return lease;
+    }
+
+    Versioned current(String key) {
+        return versioned.getOrDefault(key, Versioned.ABSENT);
+    }
+
+    /** Every entry applied so far: the plain ones and the versioned ones that have a value. */
+    Map<String, byte[]> snapshot() {
+        Map<String, byte[]> entries = new HashMap<>(plain);
+        versioned.forEach((key, entry) -> {
+            if (entry.value() != null) {
+                entries.put(key, entry.value());
+            }
+        });
+        return entries;
+    }
+
+    void watch(String prefix, Listener listener) {
+        synchronized (applyLock) {
+            versioned.forEach((key, entry) -> {
+                if (key.startsWith(prefix) && entry.value() != null) {
+                    listener.onChanged(key, entry.version(), entry.value());
+                }
+            });
+            watches.add(new Watch(prefix, listener));
+        }
+    }
+
+    /** Registers a proposal about to be sent; the future tells whether it won once the reader reaches it. */
+    CompletableFuture<Boolean> expect(String proposalId) {
+        CompletableFuture<Boolean> outcome = new CompletableFuture<>();
+        proposals.put(proposalId, outcome);
+        return outcome;
+    }
+
+    void forget(String proposalId) {
+        proposals.remove(proposalId);
+    }
+
+    /** Waits until every record below {@code offset} has been applied. */
+    void awaitApplied(long offset) {
+        await(() -> appliedEnd >= offset, timeout.toMillis(), "reading metadata up to offset " + offset);
+    }
+
+    /** Waits until a catch-up that started at or after {@code sinceNs} has completed. */
+    void awaitFresh(long sinceNs, long timeoutMs) {
+        await(() -> freshAtNs - sinceNs >= 0, timeoutMs, "catching up with the metadata topic");
+    }
+
+    private void await(java.util.function.BooleanSupplier done, long timeoutMs, String what) {
+        long deadlineNs = System.nanoTime() + timeoutMs * 1_000_000L;
+        synchronized (progress) {
+            while (!done.getAsBoolean()) {
+                long leftNs = deadlineNs - System.nanoTime();
+                if (closed || leftNs <= 0) {
+                    throw new StorageException(closed ? StorageException.Kind.CLOSED : StorageException.Kind.IO,
+                            what + (closed ? ": the metadata store is closed" : ": timed out"), null);
+                }
+                try {
+                    progress.wait(Math.max(1, leftNs / 1_000_000L));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StorageException(StorageException.Kind.IO, what + ": interrupted", e);
+                }
+            }
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            try {
+                long startedNs = System.nanoTime();
+                long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
+                while (!closed && consumer.position(partition, timeout) < end) {
+                    apply(consumer.poll(Duration.ofMillis(lease.pollMs())));
+                }
+                freshAtNs = startedNs;
+                signal();
+                roundListener.run();
+                apply(consumer.poll(Duration.ofMillis(lease.pollMs())));
+            } catch (WakeupException e) {
+                // close() woke the reader
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    LOG.warn("Reading metadata from {} failed; retrying", partition, e);
+                    sleepQuietly(lease.pollMs());
+                }
+            }
+        }
+        consumer.close(Duration.ZERO);
+        signal();
+    }
+
+    private void apply(ConsumerRecords<byte[], byte[]> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        synchronized (applyLock) {
+            for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                Header version = record.headers().lastHeader(VERSION_HEADER);
+                if (version != null) {
+                    applyProposal(record, ByteBuffer.wrap(version.value()).getLong());
+                } else {
+                    String key = new String(record.key(), StandardCharsets.UTF_8);
+                    if (record.value() == null) {
+                        plain.remove(key);
+                    } else {
+                        plain.put(key, record.value());
+                    }
+                    plainListener.accept(key, record.value());
+                }
+                appliedEnd = record.offset() + 1;
+            }
+        }
+        signal();
+    }
+
+    private void applyProposal(ConsumerRecord<byte[], byte[]> record, long version) {
+        String key = text(record, KEY_HEADER);
+        String proposalId = text(record, PROPOSAL_HEADER);
+        boolean removed = record.headers().lastHeader(REMOVED_HEADER) != null;
+        boolean wins = version > current(key).version();
+        if (wins) {
+            byte[] value = removed ? null : record.value();
+            versioned.put(key, new Versioned(version, value));
+            for (Watch watch : watches) {
+                if (key.startsWith(watch.prefix())) {
+                    try {
+                        watch.listener().onChanged(key, version, value);
+                    } catch (RuntimeException e) {
+                        LOG.error("A metadata listener failed on {}", key, e);
+                    }
+                }
+            }
+        }
+        CompletableFuture<Boolean> outcome = proposalId == null ? null : proposals.remove(proposalId);
+        if (outcome != null) {
+            outcome.complete(wins);
+        }
+    }
+
+    private static String text(ConsumerRecord<byte[], byte[]> record, String header) {
+        Header found = record.headers().lastHeader(header);
+        return found == null ? null : new String(found.value(), StandardCharsets.UTF_8);
+    }
+
+    private void signal() {
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (started) {
+            consumer.wakeup();
+            try {
+                thread.join(timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else {
+            consumer.close(Duration.ZERO);
+        }
+        proposals.values().forEach(p -> p.completeExceptionally(
+                new StorageException(StorageException.Kind.CLOSED, "the metadata store is closed", null)));
+    }
+}

@@ -1,0 +1,89 @@
+package io.millrace.kafka;
+
+import io.millrace.log.AppendedBatch;
+import io.millrace.log.LogRecord;
+import io.millrace.log.SealableLog;
+import io.millrace.log.SharedMetadata;
+import io.millrace.log.ShardLog;
+import io.millrace.log.StorageException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Two stores on one prefix as two gateways: compare-and-set decided by the metadata topic's order, and the seal
+ * that fixes a shared partition's end. A short lease keeps seals fast.
+ */
+class SharedMetadataTest {
+    private static final GatewayLease LEASE = new GatewayLease(200, 100, 20);
+    private final KafkaLogConfig config = SharedKafka.config("shared").withOffsetsCacheMs(0);
+    private final KafkaLogStore first = KafkaLogStore.open(config, LEASE);
+    private final KafkaLogStore second = KafkaLogStore.open(config, LEASE);
+
+    @AfterEach
+    void close() {
+        first.close();
+        second.close();
+    }
+
+    @Test
+    void ofTwoGatewaysChangingAnEntryFromTheSameVersionExactlyOneWinsAndBothSeeTheWinner() throws Exception {
+        SharedMetadata a = (SharedMetadata) first.metadata();
+        SharedMetadata b = (SharedMetadata) second.metadata();
+        for (int round = 0; round < 5; round++) {
+            String key = "k" + round;
+            CountDownLatch go = new CountDownLatch(1);
+            CompletableFuture<Boolean> byA = CompletableFuture.supplyAsync(() -> propose(a, key, "a", go));
+            CompletableFuture<Boolean> byB = CompletableFuture.supplyAsync(() -> propose(b, key, "b", go));
+            go.countDown();
+            assertThat(byA.join() ^ byB.join()).as("exactly one wins in round %d", round).isTrue();
+            String winner = byA.join() ? "a" : "b";
+            assertThat(a.current(key).value()).asString(StandardCharsets.UTF_8).isEqualTo(winner);
+            b.compareAndSet(key + "-barrier", 0, new byte[] {1}); // b's view now includes a's proposal
+            assertThat(b.current(key).value()).asString(StandardCharsets.UTF_8).isEqualTo(winner);
+            assertThat(b.current(key).version()).isEqualTo(1);
+        }
+        assertThat(a.compareAndSet("k0", 0, new byte[] {9})).as("a stale version loses").isFalse();
+        assertThat(a.compareAndSet("k0", 1, null)).isTrue();
+        assertThat(a.current("k0").value()).isNull();
+        assertThat(first.metadata().loadAll()).doesNotContainKey("k0").containsKey("k1");
+    }
+
+    @Test
+    void aSealedLogEndsAboveEveryAcknowledgedRecordOnEveryGatewayAndRefusesLaterAppends() {
+        ShardLog writer = first.openShard("sealed", 0);
+        ShardLog other = second.openShard("sealed", 0);
+        AppendedBatch acknowledged = writer.append(records(5), 0).durable().join();
+
+        long end = ((SealableLog) other).seal();
+
+        assertThat(end).isGreaterThan(acknowledged.position(4));
+        assertThat(((SealableLog) writer).sealed()).isTrue();
+        assertThat(((SealableLog) writer).seal()).isEqualTo(end);
+        assertThat(writer.endPosition()).isEqualTo(end);
+        assertThat(other.read(0, 100, Long.MAX_VALUE).records()).hasSize(5);
+        assertThatThrownBy(() -> writer.append(records(1), 0).durable().join())
+                .isInstanceOf(StorageException.class);
+    }
+
+    private static boolean propose(SharedMetadata store, String key, String value, CountDownLatch go) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return store.compareAndSet(key, 0, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<LogRecord> records(int count) {
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> new LogRecord("p" + i, new byte[] {(byte) i})).toList();
+    }
+}
