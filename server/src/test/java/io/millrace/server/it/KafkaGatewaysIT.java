@@ -4,7 +4,6 @@ import io.millrace.kafka.SharedKafka;
 import io.millrace.server.Millrace;
 import io.millrace.server.config.MillraceCommand;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.reactivestreams.Subscriber;
@@ -110,8 +109,6 @@ class KafkaGatewaysIT {
     }
 
     @Test
-    @Disabled("Open bug: both racing CreateStream calls succeed through the server although the store's "
-            + "compare-and-set picks one winner (SharedMetadataTest); the engine path still lets the loser through")
     void twoGatewaysCreatingTheSameStreamAtOnceMakeOneStreamAndOneResourceInUse() throws Exception {
         List<KinesisClient> clients = List.of(Clients.sync(endpoint(start()), true),
                 Clients.sync(endpoint(start()), false));
