@@ -23,9 +23,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -213,9 +216,18 @@ final class FirehoseBench implements Callable<Integer> {
             return 0;
         }
         List<Path> fresh;
+        // Only finished objects: both stores write a temporary file first and rename it, and the temporary names
+        // (".<name>.<uuid>.tmp" here, "<name>-<uuid>" in s3proxy) do not match a Firehose object name.
+        Pattern objectName = Pattern.compile(Pattern.quote(stream)
+                + "-\\d+-\\d{4}(-\\d{2}){5}-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}" + (gzip ? "\\.gz" : ""));
         try (Stream<Path> files = Files.walk(objects)) {
-            fresh = files.filter(Files::isRegularFile).filter(p -> !delivered.read.contains(p))
-                    .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            fresh = files.filter(p -> objectName.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> !delivered.read.contains(p)).filter(Files::isRegularFile).sorted().toList();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                return 0; // a temporary file was renamed while listing: look again
+            }
+            throw e;
         }
         for (Path object : fresh) {
             delivered.read.add(object);
