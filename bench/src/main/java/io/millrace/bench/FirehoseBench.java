@@ -1,5 +1,9 @@
 package io.millrace.bench;
 
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.gaul.s3proxy.blobstore.BlobStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -13,32 +17,38 @@ import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponseEntry;
 import software.amazon.awssdk.services.firehose.model.Record;
 import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Firehose ingest and delivery: {@code senders} threads send PutRecordBatch calls of {@code batch} records of
- * {@code record-bytes} each (the real AWS SDK Firehose client) to a stream delivering to the embedded S3 directory,
- * GZIP on, one line per record ({@code AppendDelimiterToRecord}). The delivered objects are read back from the
- * server's data directory until every accepted record has been seen exactly once. Reports the accepted rate (puts
+ * {@code record-bytes} each (the real AWS SDK Firehose client) to a stream delivering to the embedded S3 directory
+ * or, with {@code --s3proxy-port}, to an s3proxy this command starts, GZIP on, one line per record
+ * ({@code AppendDelimiterToRecord}). The delivered objects are read back from the server's data directory (or
+ * s3proxy's filesystem store) until every accepted record has been seen exactly once. Reports the accepted rate (puts
  * only) and the delivered rate (first put to last record on disk). Exits 1 on any loss or duplicate.
  */
 @Command(name = "firehose", mixinStandardHelpOptions = true,
@@ -48,8 +58,14 @@ final class FirehoseBench implements Callable<Integer> {
 
     @Option(names = "--endpoint", defaultValue = "http://127.0.0.1:4567", description = "Default: ${DEFAULT-VALUE}")
     URI endpoint;
-    @Option(names = "--data-dir", required = true, description = "The server's --data-dir (objects: s3/<bucket>/)")
+    @Option(names = "--data-dir", description = "The server's --data-dir (objects: s3/<bucket>/); not needed with "
+            + "--s3proxy-port")
     Path dataDir;
+    @Option(names = "--s3proxy-port", defaultValue = "0", description = "Start s3proxy (filesystem store) on "
+            + "127.0.0.1 at this port, create the bucket and read the objects back from its store; start the server "
+            + "with --s3-endpoint http://127.0.0.1:PORT --s3-access-key bench --s3-secret-key bench-secret. "
+            + "0 (default): the server delivers to its embedded S3 directory")
+    int s3proxyPort;
     @Option(names = "--stream", defaultValue = "bench-firehose", description = "Default: ${DEFAULT-VALUE}")
     String stream;
     @Option(names = "--bucket", defaultValue = "bench-firehose", description = "Default: ${DEFAULT-VALUE}")
@@ -73,9 +89,13 @@ final class FirehoseBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (FirehoseClient control = client(4); FirehoseClient producer = client(senders + 2)) {
+        if (s3proxyPort == 0 && dataDir == null) {
+            throw new IllegalArgumentException("--data-dir is required unless --s3proxy-port is given");
+        }
+        try (S3ProxyStore s3proxy = s3proxyPort == 0 ? null : S3ProxyStore.start(s3proxyPort, bucket);
+             FirehoseClient control = client(4); FirehoseClient producer = client(senders + 2)) {
             recreate(control);
-            Path objects = dataDir.resolve("s3").resolve(bucket);
+            Path objects = s3proxy == null ? dataDir.resolve("s3").resolve(bucket) : s3proxy.bucketDirectory();
             long startNs = System.nanoTime();
             AtomicLong accepted = new AtomicLong();
             AtomicLong throttled = new AtomicLong();
@@ -196,9 +216,18 @@ final class FirehoseBench implements Callable<Integer> {
             return 0;
         }
         List<Path> fresh;
+        // Only finished objects: both stores write a temporary file first and rename it, and the temporary names
+        // (".<name>.<uuid>.tmp" here, "<name>-<uuid>" in s3proxy) do not match a Firehose object name.
+        Pattern objectName = Pattern.compile(Pattern.quote(stream)
+                + "-\\d+-\\d{4}(-\\d{2}){5}-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}" + (gzip ? "\\.gz" : ""));
         try (Stream<Path> files = Files.walk(objects)) {
-            fresh = files.filter(Files::isRegularFile).filter(p -> !delivered.read.contains(p))
-                    .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            fresh = files.filter(p -> objectName.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> !delivered.read.contains(p)).filter(Files::isRegularFile).sorted().toList();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                return 0; // a temporary file was renamed while listing: look again
+            }
+            throw e;
         }
         for (Path object : fresh) {
             delivered.read.add(object);
@@ -220,6 +249,47 @@ final class FirehoseBench implements Callable<Integer> {
             }
         }
         return fresh.size();
+    }
+
+    /** s3proxy over a filesystem store in a temporary directory, on 127.0.0.1; deletes the store when closed. */
+    private static final class S3ProxyStore implements AutoCloseable {
+        static final String ACCESS_KEY = "bench";
+        static final String SECRET_KEY = "bench-secret";
+        private final S3Proxy proxy;
+        private final Path root;
+        private final String bucket;
+
+        private S3ProxyStore(S3Proxy proxy, Path root, String bucket) {
+            this.proxy = proxy;
+            this.root = root;
+            this.bucket = bucket;
+        }
+
+        static S3ProxyStore start(int port, String bucket) throws Exception {
+            Path root = Files.createTempDirectory("millrace-bench-s3proxy");
+            BlobStore store = new FilesystemNio2BlobStore(root.toString());
+            S3Proxy proxy = S3Proxy.builder().blobStore(store)
+                    .endpoint(URI.create("http://127.0.0.1:" + port))
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                    .build();
+            proxy.start();
+            store.createContainer(CreateBucketRequest.builder().bucket(bucket).build());
+            return new S3ProxyStore(proxy, root, bucket);
+        }
+
+        Path bucketDirectory() {
+            return root.resolve(bucket);
+        }
+
+        @Override
+        public void close() throws Exception {
+            proxy.stop();
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
     }
 
     private void recreate(FirehoseClient control) {

@@ -3,10 +3,13 @@ package io.millrace.firehose.destination.s3;
 import org.xerial.snappy.SnappyFramedOutputStream;
 import org.xerial.snappy.SnappyHadoopCompatibleOutputStream;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -27,6 +30,8 @@ public enum Compression {
     ZIP("ZIP", ".zip"),
     SNAPPY("Snappy", ".snappy"),
     HADOOP_SNAPPY("HADOOP_SNAPPY", ".hsnappy");
+
+    private static final int COMPRESSOR_INPUT_BYTES = 65536;
 
     private final String wireName;
     private final String defaultExtension;
@@ -63,19 +68,45 @@ public enum Compression {
         if (this == UNCOMPRESSED) {
             return raw;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, raw.length / 4));
-        try (OutputStream compressed = open(out, entryName)) {
-            compressed.write(raw);
+        return encode(List.of(raw), raw.length, entryName);
+    }
+
+    /**
+     * The object content for {@code parts} concatenated ({@code totalBytes} in all). The parts go straight into the
+     * compressor, so a compressed object never needs the uncompressed concatenation in memory as well.
+     */
+    public byte[] encode(List<byte[]> parts, long totalBytes, String entryName) {
+        int expected = (int) Math.min(Integer.MAX_VALUE - 8, this == UNCOMPRESSED ? totalBytes : totalBytes / 4);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, expected));
+        // Buffered in front of the compressor: records are small, and each write into a deflater is a native call.
+        try (OutputStream compressed = this == UNCOMPRESSED ? out
+                : new BufferedOutputStream(open(out, entryName), COMPRESSOR_INPUT_BYTES)) {
+            for (byte[] part : parts) {
+                compressed.write(part);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("compressing into memory cannot fail", e);
         }
         return out.toByteArray();
     }
 
+    /**
+     * GZIP at {@link Deflater#BEST_SPEED}: AWS does not state its level, and at the default level (6) deflate was
+     * most of the delivery thread's CPU (docs/benchmarks.md) for objects only modestly smaller.
+     */
+    private static final class FastGzipOutputStream extends GZIPOutputStream {
+        private static final int BUFFER_BYTES = 65536;
+
+        FastGzipOutputStream(OutputStream out) throws IOException {
+            super(out, BUFFER_BYTES);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
+    }
+
     private OutputStream open(ByteArrayOutputStream out, String entryName) throws IOException {
         switch (this) {
             case GZIP:
-                return new GZIPOutputStream(out, 8192);
+                return new FastGzipOutputStream(out);
             case ZIP:
                 ZipOutputStream zip = new ZipOutputStream(out);
                 zip.putNextEntry(new ZipEntry(entryName));

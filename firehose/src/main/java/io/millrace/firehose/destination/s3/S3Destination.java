@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ public final class S3Destination implements Destination {
     private final PrefixExpression prefix;
     private final PrefixExpression errorPrefix;
     private final ProcessingPipeline pipeline;
+    /** Written after each record when AppendDelimiterToRecord is on (the pipeline leaves it to us), else null. */
+    private final byte[] delimiter;
 
     public S3Destination(ObjectStore store, S3Settings settings) {
         this(store, settings, LambdaInvoker.none());
@@ -50,6 +53,7 @@ public final class S3Destination implements Destination {
         this.prefix = PrefixExpression.parse(settings.prefix());
         this.errorPrefix = errorPrefix(settings);
         this.pipeline = ProcessingPipeline.of(settings.processingConfiguration(), lambdas);
+        this.delimiter = pipeline.appendsDelimiter() ? ProcessingPipeline.delimiter() : null;
     }
 
     /**
@@ -67,18 +71,18 @@ public final class S3Destination implements Destination {
 
     @Override
     public void deliver(DeliveryBatch batch) throws IOException {
-        ProcessingResult result = pipeline.process(batch.records(),
+        ProcessingResult result = pipeline.processBeforeDelimiter(batch.records(),
                 new ProcessingContext(batch.deliveryStreamArn(), batch.deliveredAtMs()));
         List<FailedRecord> failures = new ArrayList<>(result.failures());
         Map<PartitionKeys, List<ProcessedRecord>> partitions = new LinkedHashMap<>();
         for (ProcessedRecord record : result.records()) {
             PartitionKeys partition = prefix.partitionOf(record.keys());
             if (partition == null) {
-                failures.add(new FailedRecord(record.arrivalMs(), record.data(), MISSING_KEY_CODE,
+                failures.add(new FailedRecord(record.arrivalMs(), delimited(record), MISSING_KEY_CODE,
                         "The record has no value for a partition key the Prefix uses.", 1, batch.deliveredAtMs(),
                         null)); // [UNVERIFIED] message
             } else if (!staysInBucket(partition)) {
-                failures.add(new FailedRecord(record.arrivalMs(), record.data(), MISSING_KEY_CODE,
+                failures.add(new FailedRecord(record.arrivalMs(), delimited(record), MISSING_KEY_CODE,
                         "A partition key value would make the object key leave the bucket ('..' or a leading '/').", 1,
                         batch.deliveredAtMs(), null));
             } else {
@@ -89,11 +93,11 @@ public final class S3Destination implements Destination {
             List<ProcessedRecord> records = partition.getValue();
             String evaluated = prefix.evaluate(Instant.ofEpochMilli(records.get(0).arrivalMs()), settings.zone(),
                     null, partition.getKey());
-            put(evaluated, batch, content(records));
+            put(evaluated, batch, dataOf(records));
         }
         if (!failures.isEmpty()) {
             put(errorPrefix.evaluate(Instant.ofEpochMilli(failures.get(0).arrivalMs()), settings.zone(),
-                    PROCESSING_FAILED), batch, errorContent(failures));
+                    PROCESSING_FAILED), batch, List.of(errorContent(failures)));
         }
     }
 
@@ -117,11 +121,17 @@ public final class S3Destination implements Destination {
         return true;
     }
 
-    private void put(String evaluatedPrefix, DeliveryBatch batch, byte[] raw) throws IOException {
+    /** Writes one object holding {@code parts} concatenated, compressed as configured. */
+    private void put(String evaluatedPrefix, DeliveryBatch batch, List<byte[]> parts) throws IOException {
         String name = ObjectKeys.objectName(batch.deliveryStreamName(), batch.versionId(),
                 Instant.ofEpochMilli(batch.deliveredAtMs()), settings.zone(), settings.extension());
         String entryName = name.substring(0, name.length() - settings.extension().length());
-        store.putObject(settings.bucket(), evaluatedPrefix + name, settings.compression().encode(raw, entryName));
+        long total = 0;
+        for (byte[] part : parts) {
+            total += part.length;
+        }
+        store.putObject(settings.bucket(), evaluatedPrefix + name,
+                settings.compression().encode(parts, total, entryName));
     }
 
     /** The object key a delivery of {@code batch} gets when it is one partition (random parts differ per call). */
@@ -131,16 +141,26 @@ public final class S3Destination implements Destination {
                 Instant.ofEpochMilli(batch.deliveredAtMs()), settings.zone(), settings.extension());
     }
 
-    private static byte[] content(List<ProcessedRecord> records) {
-        long total = 0;
+    /** The records' data in order, each followed by the delimiter when the pipeline appends one. */
+    private List<byte[]> dataOf(List<ProcessedRecord> records) {
+        List<byte[]> data = new ArrayList<>(delimiter == null ? records.size() : 2 * records.size());
         for (ProcessedRecord record : records) {
-            total += record.data().length;
+            data.add(record.data());
+            if (delimiter != null) {
+                data.add(delimiter);
+            }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, total));
-        for (ProcessedRecord record : records) {
-            out.writeBytes(record.data());
+        return data;
+    }
+
+    /** A record's data as the full pipeline would have left it (with the delimiter), for failure documents. */
+    private byte[] delimited(ProcessedRecord record) {
+        if (delimiter == null) {
+            return record.data();
         }
-        return out.toByteArray();
+        byte[] data = Arrays.copyOf(record.data(), record.data().length + delimiter.length);
+        System.arraycopy(delimiter, 0, data, record.data().length, delimiter.length);
+        return data;
     }
 
     private static byte[] errorContent(List<FailedRecord> failures) {
