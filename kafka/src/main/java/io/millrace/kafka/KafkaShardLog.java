@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One shard's log as one Kafka partition, used by that shard alone. Position = Kafka offset (dense: an idempotent,
@@ -39,6 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * are sent back to back; offsets and arrivals are published through volatile snapshots.
  */
 final class KafkaShardLog implements ShardLog, SealableLog {
+    /** Pause between two tries to read the offsets of a partition whose topic metadata has not spread yet. */
+    private static final long METADATA_RETRY_NS = 50_000_000L;
+
     private final ClusterClients clients;
     private final KafkaMetadataStore metadata;
     private final TopicPartition partition;
@@ -276,6 +281,22 @@ final class KafkaShardLog implements ShardLog, SealableLog {
     }
 
     private Offsets readOffsets() {
+        long deadlineNs = System.nanoTime() + clients.config().requestTimeoutMs() * 1_000_000L;
+        while (true) {
+            try {
+                return readOffsetsOnce();
+            } catch (StorageException e) {
+                // Kafka spreads a new topic's metadata to the brokers asynchronously, so a topic or partition this
+                // or another gateway has just created can be unknown for a moment; it is there once that is done.
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadlineNs) {
+                    throw e;
+                }
+                LockSupport.parkNanos(METADATA_RETRY_NS);
+            }
+        }
+    }
+
+    private Offsets readOffsetsOnce() {
         long readAtNs = System.nanoTime();
         KafkaFuture<ListOffsetsResult.ListOffsetsResultInfo> start = clients.admin()
                 .listOffsets(Map.of(partition, OffsetSpec.earliest())).partitionResult(partition);
