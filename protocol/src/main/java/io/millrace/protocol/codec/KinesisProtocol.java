@@ -37,6 +37,7 @@ public final class KinesisProtocol {
 
     private final ServiceModel model;
     private final WireMappers mappers = new WireMappers();
+    private final RequestBinder binder = new RequestBinder();
 
     private KinesisProtocol(ServiceModel model) {
         this.model = model;
@@ -107,6 +108,10 @@ public final class KinesisProtocol {
      * @throws IllegalArgumentException when the record does not fit the tree, which is a programming error
      */
     public <T> T bind(JsonNode validated, Class<T> requestType) {
+        T bound = binder.tryBind(validated, requestType);
+        if (bound != null) {
+            return bound;
+        }
         try {
             return mappers.binder.treeToValue(validated, requestType);
         } catch (JsonProcessingException | RuntimeException e) {
