@@ -60,6 +60,21 @@ class CodecRoundTripProperties {
         assertThat(tree.get("Records").isArray()).as("empty lists are written").isTrue();
     }
 
+    @Property(tries = 50)
+    void encodingIntoAStreamWritesTheSameBytes(@ForAll("getRecordsResponse") GetRecordsResponse response,
+                                               @ForAll WireFormat format) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                throw new AssertionError("the caller owns the stream");
+            }
+        };
+
+        PROTOCOL.encodeResponse(response, format, out);
+
+        assertThat(out.toByteArray()).isEqualTo(PROTOCOL.encodeResponse(response, format));
+    }
+
     private static <T> void assertRoundTrip(String operation, T request, Class<T> type, WireFormat format)
             throws Exception {
         byte[] body = SdkStyleMappers.forFormat(format).writeValueAsBytes(request);
