@@ -38,9 +38,8 @@ final class WireMappers {
         cborFactory = CBORFactory.builder().streamReadConstraints(constraints).build();
         jsonTreeReader = treeReader(new ObjectMapper(jsonFactory));
         cborTreeReader = treeReader(new ObjectMapper(cborFactory));
-        jsonWriter = responseWriter(new ObjectMapper(jsonFactory), new InstantJsonSerializer(), null);
-        cborWriter = responseWriter(new ObjectMapper(cborFactory), new InstantCborSerializer(),
-                new Utf8StringCborSerializer());
+        jsonWriter = responseWriter(new ObjectMapper(jsonFactory), new InstantJsonSerializer());
+        cborWriter = responseWriter(new ObjectMapper(cborFactory), new InstantCborSerializer());
         binder = requestBinder();
     }
 
@@ -63,15 +62,10 @@ final class WireMappers {
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    /** @param strings {@code null} for Jackson's own string serializer */
-    private static ObjectWriter responseWriter(ObjectMapper mapper, JsonSerializer<Instant> instants,
-                                               JsonSerializer<String> strings) {
+    private static ObjectWriter responseWriter(ObjectMapper mapper, JsonSerializer<Instant> instants) {
         SimpleModule module = new SimpleModule("millrace-response");
         module.setSerializers(new RecordSerializers());
         module.addSerializer(Instant.class, instants);
-        if (strings != null) {
-            module.addSerializer(String.class, strings);
-        }
         return mapper.registerModule(module)
                 .setPropertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
                 .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
