@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.millrace.protocol.codec.KinesisProtocol;
 import io.millrace.protocol.codec.WireFormat;
 import io.millrace.streams.model.PutRecordsRequestEntry;
+import io.millrace.streams.model.PutRecordsResultEntry;
 import io.millrace.streams.model.Record;
 import io.millrace.streams.op.GetRecordsResponse;
 import io.millrace.streams.op.PutRecordsRequest;
+import io.millrace.streams.op.PutRecordsResponse;
 import io.millrace.streams.position.SequenceNumberCodec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,6 +49,8 @@ public class WireCodecBenchmark {
     private final KinesisProtocol protocol = KinesisProtocol.kinesis();
     private byte[] putRecordsBody;
     private GetRecordsResponse getRecordsResponse;
+    private JsonNode putRecordsTree;
+    private PutRecordsResponse putRecordsResponse;
 
     @Setup
     public void setUp() {
@@ -64,6 +68,12 @@ public class WireCodecBenchmark {
                     Instant.ofEpochMilli(arrivalMs), payload(i), "writer-3-" + i, null));
         }
         getRecordsResponse = new GetRecordsResponse(records, "iterator", 0L, null);
+        putRecordsTree = protocol.decode("PutRecords", format, putRecordsBody);
+        List<PutRecordsResultEntry> results = new ArrayList<>(PUT_BATCH);
+        for (int i = 0; i < PUT_BATCH; i++) {
+            results.add(new PutRecordsResultEntry(records.get(i).sequenceNumber(), "shardId-000000000001", null, null));
+        }
+        putRecordsResponse = new PutRecordsResponse(0, results, null);
     }
 
     private static byte[] payload(int seed) {
@@ -78,6 +88,24 @@ public class WireCodecBenchmark {
     public PutRecordsRequest decodeAndBindPutRecords() {
         JsonNode tree = protocol.decode("PutRecords", format, putRecordsBody);
         return protocol.bind(tree, PutRecordsRequest.class);
+    }
+
+    /** Parse, type-check and validate only: the part of {@link #decodeAndBindPutRecords} before binding. */
+    @Benchmark
+    public JsonNode decodePutRecords() {
+        return protocol.decode("PutRecords", format, putRecordsBody);
+    }
+
+    /** Binding only, from a tree decoded once. */
+    @Benchmark
+    public PutRecordsRequest bindPutRecords() {
+        return protocol.bind(putRecordsTree, PutRecordsRequest.class);
+    }
+
+    /** The PutRecords answer: 500 sequence numbers and shard ids. */
+    @Benchmark
+    public byte[] encodePutRecordsResponse() {
+        return protocol.encodeResponse(putRecordsResponse, format);
     }
 
     @Benchmark

@@ -3,6 +3,7 @@ package io.millrace.protocol.codec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.error.KinesisError;
@@ -11,6 +12,7 @@ import io.millrace.protocol.model.ServiceModel;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -37,6 +39,7 @@ public final class KinesisProtocol {
 
     private final ServiceModel model;
     private final WireMappers mappers = new WireMappers();
+    private final RequestBinder binder = new RequestBinder();
 
     private KinesisProtocol(ServiceModel model) {
         this.model = model;
@@ -107,6 +110,10 @@ public final class KinesisProtocol {
      * @throws IllegalArgumentException when the record does not fit the tree, which is a programming error
      */
     public <T> T bind(JsonNode validated, Class<T> requestType) {
+        T bound = binder.tryBind(validated, requestType);
+        if (bound != null) {
+            return bound;
+        }
         try {
             return mappers.binder.treeToValue(validated, requestType);
         } catch (JsonProcessingException | RuntimeException e) {
@@ -123,6 +130,21 @@ public final class KinesisProtocol {
             return mappers.writer(format).writeValueAsBytes(response);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + response.getClass().getName(), e);
+        }
+    }
+
+    /**
+     * Encodes a response record in {@code format} into {@code out}, which stays open; {@code null} writes nothing.
+     * Lets the server encode straight into a transport buffer instead of a heap array that is copied again.
+     */
+    public void encodeResponse(Object response, WireFormat format, OutputStream out) throws IOException {
+        if (response == null) {
+            return;
+        }
+        ObjectWriter writer = mappers.writer(format);
+        try (JsonGenerator gen = writer.createGenerator(out)) {
+            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            writer.writeValue(gen, response);
         }
     }
 

@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CodecRoundTripProperties {
     private static final KinesisProtocol PROTOCOL = KinesisProtocol.kinesis();
     private static final long YEAR_2100_MS = 4_102_444_800_000L;
+    private static final RequestBinder BINDER = new RequestBinder();
+    private static final WireMappers MAPPERS = new WireMappers();
 
     @Property(tries = 150)
     void putRecordsRequestsSurviveTheWire(@ForAll("putRecords") PutRecordsRequest request,
@@ -58,13 +60,32 @@ class CodecRoundTripProperties {
         assertThat(tree.get("Records").isArray()).as("empty lists are written").isTrue();
     }
 
+    @Property(tries = 50)
+    void encodingIntoAStreamWritesTheSameBytes(@ForAll("getRecordsResponse") GetRecordsResponse response,
+                                               @ForAll WireFormat format) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                throw new AssertionError("the caller owns the stream");
+            }
+        };
+
+        PROTOCOL.encodeResponse(response, format, out);
+
+        assertThat(out.toByteArray()).isEqualTo(PROTOCOL.encodeResponse(response, format));
+    }
+
     private static <T> void assertRoundTrip(String operation, T request, Class<T> type, WireFormat format)
             throws Exception {
         byte[] body = SdkStyleMappers.forFormat(format).writeValueAsBytes(request);
 
-        T bound = PROTOCOL.bind(PROTOCOL.decode(operation, format, body), type);
+        JsonNode tree = PROTOCOL.decode(operation, format, body);
+        T bound = PROTOCOL.bind(tree, type);
 
         assertThat(bound).usingRecursiveComparison().isEqualTo(request);
+        T direct = BINDER.tryBind(tree, type);
+        assertThat(direct).as("bound without falling back to Jackson").isNotNull();
+        assertThat(direct).usingRecursiveComparison().isEqualTo(MAPPERS.binder.treeToValue(tree, type));
     }
 
     @Provide

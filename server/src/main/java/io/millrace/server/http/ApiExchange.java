@@ -93,15 +93,16 @@ final class ApiExchange {
 
     /** A full response with Content-Length and, for cross-origin requests, the CORS headers. */
     static FullHttpResponse toHttpResponse(ApiRequest request, ApiResponse response) {
-        byte[] body = response.body() == null ? new byte[0] : response.body();
+        ByteBuf body = response.bodyBuffer() != null ? response.bodyBuffer()
+                : response.body() == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body());
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(body));
+                HttpResponseStatus.valueOf(response.status()), body);
         if (response.headers() != null) {
             response.headers().forEach((name, value) -> http.headers().set(AsciiString.of(name), value));
         }
         http.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
         http.headers().remove(HttpHeaderNames.CONNECTION);
-        http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
         Cors.decorate(request, http.headers());
         return http;
     }

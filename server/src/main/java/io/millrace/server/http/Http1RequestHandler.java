@@ -101,6 +101,10 @@ final class Http1RequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void complete(ChannelHandlerContext ctx, Slot slot, ApiResponse response) {
+        if (isClosing || !ctx.channel().isActive()) {
+            response.release(); // never written: an answer before it closes the connection, or the client left
+            return;
+        }
         slot.response = response;
         writeReady(ctx);
     }
@@ -162,6 +166,11 @@ final class Http1RequestHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (streaming != null) {
             streaming.cancel();
+        }
+        for (Slot slot : owed) {
+            if (slot.response != null) {
+                slot.response.release();
+            }
         }
         ctx.fireChannelInactive();
     }

@@ -5,6 +5,10 @@ import io.millrace.protocol.codec.WireFormat;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.eventstream.EventStreamDescriptor;
 import io.millrace.server.http.ApiResponse;
+import io.millrace.server.http.ChunkedBodyOutputStream;
+import io.netty.buffer.ByteBufAllocator;
+
+import java.io.IOException;
 
 import java.util.Base64;
 import java.util.Map;
@@ -21,11 +25,19 @@ final class ResponseWriter {
     private ResponseWriter() {
     }
 
+    /** The body goes straight into pooled transport memory: GetRecords answers reach 10 MiB. */
     static ApiResponse success(KinesisProtocol protocol, Object response, WireFormat format, String requestId) {
-        return new ApiResponse(200, Map.of(
+        ChunkedBodyOutputStream out = new ChunkedBodyOutputStream(ByteBufAllocator.DEFAULT);
+        try {
+            protocol.encodeResponse(response, format, out);
+        } catch (IOException | RuntimeException e) {
+            out.discard();
+            throw new IllegalStateException("cannot encode " + response.getClass().getName(), e);
+        }
+        return ApiResponse.buffered(200, Map.of(
                 CONTENT_TYPE_HEADER, format.contentType(),
                 REQUEST_ID_HEADER, requestId,
-                EXTENDED_REQUEST_ID_HEADER, extendedRequestId()), protocol.encodeResponse(response, format));
+                EXTENDED_REQUEST_ID_HEADER, extendedRequestId()), out.body());
     }
 
     /** A 200 whose body is a stream of event-stream frames. */
