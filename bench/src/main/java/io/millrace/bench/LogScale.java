@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * LogScale fill DIR GIB SHARDS [MODE]  write about GIB GiB of 1 KiB records over SHARDS shards (durability
  *                                  MODE, default none; kill -9 it mid-way to measure crash recovery with open)
  * LogScale open DIR SHARDS         time LocalLogStore.open plus opening every shard, and what recovery read
- * LogScale crash DIR               delete every newest segment's index, as kill -9 leaves it (then run open)
+ * LogScale crash DIR               delete every newest segment's index, the worst case a crash can leave (then
+ *                                  run open); a real kill -9 of fill leaves checkpoints up to 8 MiB behind
  * LogScale heap DIR SHARDS STREAMS open SHARDS shards over STREAMS streams, append a little to each, report
  *                                  heap used after GC and open segment files
  * </pre>

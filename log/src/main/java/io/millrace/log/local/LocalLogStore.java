@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * dataDir/meta/&lt;escaped key&gt;.meta                    {@link LocalMetadataStore}
  * dataDir/streams/&lt;streamKey&gt;/&lt;shard, 12 digits&gt;/&lt;base position, 20 digits&gt;.log
  * </pre>
- * One {@link GroupCommitter} thread forces the logs of every stream (none in {@link Durability#NONE} mode), and
+ * One {@link GroupCommitter} thread forces the logs of every stream (in {@link Durability#NONE} mode one
+ * {@link Checkpointer} thread instead forces and checkpoints them in the background, for recovery's sake), and
  * one {@link ChannelCache} bounds the segment files open across all of them.
  *
  * <p>Thread safety: every method may be called from any thread; opening, deleting and closing synchronise on
@@ -39,6 +40,7 @@ public final class LocalLogStore implements LogStore {
     private final LocalLogConfig config;
     private final LocalMetadataStore metadata;
     private final GroupCommitter committer;
+    private final Checkpointer checkpointer;
     private final FileChannel lockChannel;
     private final ChannelCache channels;
     private final BatchCipher cipher;
@@ -59,6 +61,7 @@ public final class LocalLogStore implements LogStore {
                     "millrace-interval-flush");
             case NONE -> null;
         };
+        this.checkpointer = config.durability() == Durability.NONE ? new Checkpointer("millrace-checkpoint") : null;
     }
 
     /**
@@ -107,7 +110,8 @@ public final class LocalLogStore implements LogStore {
         Map<Integer, SegmentedShardLog> logs = streams.computeIfAbsent(streamKey, k -> new HashMap<>());
         SegmentedShardLog log = logs.get(shardIndex);
         if (log == null || log.isClosed()) {
-            log = SegmentedShardLog.open(dir, config, committer, channels, recoveryCounters, cipher);
+            log = SegmentedShardLog.open(dir, config, committer, checkpointer, channels, recoveryCounters,
+                    cipher);
             logs.put(shardIndex, log);
         }
         return log;
@@ -132,6 +136,13 @@ public final class LocalLogStore implements LogStore {
     /** The work that opening shard logs has taken so far (segments trusted from their index vs. scanned). */
     public RecoveryCounters recoveryCounters() {
         return recoveryCounters;
+    }
+
+    /** Waits until the background checkpoints queued so far (NONE mode) are written; for tests. */
+    void awaitBackgroundCheckpoints() {
+        if (checkpointer != null) {
+            checkpointer.awaitIdle();
+        }
     }
 
     /** Segment files open right now, across every shard of the store. */
@@ -162,6 +173,9 @@ public final class LocalLogStore implements LogStore {
         } finally {
             if (committer != null) {
                 committer.close();
+            }
+            if (checkpointer != null) {
+                checkpointer.close();
             }
             metadata.close();
             closeQuietly(lockChannel);

@@ -271,12 +271,13 @@ final class LogSegment {
 
     /**
      * As {@link #checkpoint()}, for the prefix {@code extent} describes (taken before a force that covered it),
-     * while appends may continue. Never replaces an index that covers more.
+     * while appends may continue. Never replaces an index that covers more, and never writes one for a closed
+     * segment (synchronised with {@link #close()} and {@link #delete()}, so no index outlives its segment).
      */
     synchronized void checkpoint(Extent extent) {
         long size = extent.sizeBytes();
         long end = extent.endPosition();
-        if (size <= checkpointedBytes || !IndexFile.canDescribe(basePosition, size, end)) {
+        if (closed || size <= checkpointedBytes || !IndexFile.canDescribe(basePosition, size, end)) {
             return;
         }
         Path indexFile = IndexFile.pathFor(file, basePosition);
@@ -370,13 +371,13 @@ final class LogSegment {
     }
 
     /** Closes the segment's channels; readers still using it then fail with a closed-channel error. */
-    void close() {
+    synchronized void close() {
         closed = true;
         channels.invalidate(file);
     }
 
     /** Closes the segment and removes its file and index; its disk space is free once this returns. */
-    void delete() throws IOException {
+    synchronized void delete() throws IOException {
         close();
         Files.deleteIfExists(IndexFile.pathFor(file, basePosition));
         Files.deleteIfExists(file);

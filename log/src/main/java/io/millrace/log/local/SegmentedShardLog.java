@@ -6,7 +6,6 @@ import io.millrace.log.LogRecord;
 import io.millrace.log.ReadResult;
 import io.millrace.log.ShardLog;
 import io.millrace.log.StorageException;
-import io.millrace.log.crypto.KeyRing;
 import io.millrace.log.crypto.MasterKey;
 
 import java.io.IOException;
@@ -50,6 +49,7 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
     private final Path dir;
     private final LocalLogConfig config;
     private final GroupCommitter committer;
+    private final Checkpointer checkpointer;
     private final ChannelCache channels;
     private final BatchCipher cipher;
     private final ReentrantLock appendLock = new ReentrantLock();
@@ -67,37 +67,39 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
     private volatile long endPosition;
     private volatile long lastArrivalMs;
     private volatile boolean closed;
+    /** Size of the active segment when its last background checkpoint was queued (NONE mode; append lock). */
+    private long checkpointQueuedAtBytes;
 
-    private SegmentedShardLog(Path dir, LocalLogConfig config, GroupCommitter committer, ChannelCache channels,
-                              BatchCipher cipher, ConcurrentSkipListMap<Long, LogSegment> segments) {
+    private SegmentedShardLog(Path dir, LocalLogConfig config, GroupCommitter committer, Checkpointer checkpointer,
+                              ChannelCache channels, BatchCipher cipher,
+                              ConcurrentSkipListMap<Long, LogSegment> segments) {
         this.cipher = cipher;
         this.dir = dir;
         this.config = config;
         this.committer = committer;
+        this.checkpointer = checkpointer;
         this.channels = channels;
         this.segments = segments;
         this.active = segments.lastEntry().getValue();
         this.startPosition = segments.firstKey();
         this.endPosition = active.endPosition();
         this.lastArrivalMs = active.lastArrivalMs();
+        this.checkpointQueuedAtBytes = active.sizeBytes();
     }
 
     /**
      * Opens the log in {@code dir}, creating it if needed and recovering the newest segment's tail. Segments
      * with a trusted index file are not read (see {@link LogSegment#open}).
      *
-     * @param committer the store's flusher, or null in {@link Durability#NONE} mode
-     * @param channels  the store's open files
-     * @param counters  where the work done by recovery is counted
+     * @param committer    the store's flusher, or null in {@link Durability#NONE} mode
+     * @param checkpointer the store's background checkpointer in {@link Durability#NONE} mode, else null
+     * @param channels     the store's open files
+     * @param counters     where the work done by recovery is counted
+     * @param cipher       encrypts and decrypts with the store's key ring
      */
-    static SegmentedShardLog open(Path dir, LocalLogConfig config, GroupCommitter committer, ChannelCache channels,
-                                  RecoveryCounters counters) {
-        return open(dir, config, committer, channels, counters, new BatchCipher(KeyRing.empty()));
-    }
-
-    /** As above, encrypting and decrypting with {@code cipher}'s key ring. */
-    static SegmentedShardLog open(Path dir, LocalLogConfig config, GroupCommitter committer, ChannelCache channels,
-                                  RecoveryCounters counters, BatchCipher cipher) {
+    static SegmentedShardLog open(Path dir, LocalLogConfig config, GroupCommitter committer,
+                                  Checkpointer checkpointer, ChannelCache channels, RecoveryCounters counters,
+                                  BatchCipher cipher) {
         ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
         try {
             DurableFiles.createDirectories(dir);
@@ -119,7 +121,7 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
                 }
                 previousArrivalMs = segment.lastArrivalMs();
             }
-            return new SegmentedShardLog(dir, config, committer, channels, cipher, segments);
+            return new SegmentedShardLog(dir, config, committer, checkpointer, channels, cipher, segments);
         } catch (IOException | RuntimeException e) {
             segments.values().forEach(SegmentedShardLog::closeQuietly);
             throw e instanceof IOException io ? StorageFaults.from("open log " + dir, io) : (RuntimeException) e;
@@ -168,6 +170,7 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
             lastArrivalMs = arrivalMs;
             endPosition = firstPosition + records.size();
             durable = durableFuture(endPosition);
+            queueCheckpointIfDue();
         } catch (IOException e) {
             throw StorageFaults.from("append to " + dir, e);
         } finally {
@@ -187,10 +190,13 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
                 || current.sizeBytes() + batchBytes <= config.maxSegmentBytes()) {
             return current;
         }
-        if (config.durability() != Durability.NONE) {
+        if (checkpointer == null) {
             // Sealed segments are always forced, so a force of the active segment covers every earlier position.
             current.force();
-            current.checkpoint(); // in NONE mode this waits for the force on close
+            current.checkpoint();
+        } else {
+            // NONE mode: nothing waits for a force, but a crash should not leave this segment to be rescanned.
+            checkpointer.submit(current, current.extent());
         }
         LogSegment next = LogSegment.create(dir, endPosition, lastArrivalMs, config.indexIntervalBytes(), channels);
         if (config.durability() != Durability.NONE) {
@@ -198,7 +204,20 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
         }
         segments.put(next.basePosition(), next);
         active = next;
+        checkpointQueuedAtBytes = next.sizeBytes();
         return next;
+    }
+
+    /**
+     * NONE mode: queues a background force and checkpoint of the active segment every
+     * {@link #CHECKPOINT_INTERVAL_BYTES} of growth, as the flusher does in the other modes. Under the append lock.
+     */
+    private void queueCheckpointIfDue() {
+        LogSegment segment = active;
+        if (checkpointer != null && segment.sizeBytes() - checkpointQueuedAtBytes >= CHECKPOINT_INTERVAL_BYTES) {
+            checkpointQueuedAtBytes = segment.sizeBytes();
+            checkpointer.submit(segment, segment.extent());
+        }
     }
 
     private CompletableFuture<Void> durableFuture(long coveredEndPosition) {
@@ -418,8 +437,9 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
             StorageException failure = null;
             for (LogSegment segment : segments.values()) {
                 try {
-                    // Sealed segments were forced at roll (FSYNC, INTERVAL); forces are skipped when nothing is
-                    // new, and so is rewriting an index that already covers the whole segment.
+                    // Sealed segments were forced at roll (FSYNC, INTERVAL) or by the checkpointer (NONE, unless
+                    // it has not got to them yet); forces are skipped when nothing is new, and so is rewriting an
+                    // index that already covers the whole segment.
                     if (segment.hasUnforcedWrites()) {
                         segment.force();
                     }

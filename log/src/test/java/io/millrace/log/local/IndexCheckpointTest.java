@@ -168,6 +168,42 @@ class IndexCheckpointTest {
         }
     }
 
+    @Test
+    void inNoneModeACrashLeavesOnlyTheActiveSegmentsUncheckpointedTailToVerify() throws IOException {
+        long segmentBytes = SegmentedShardLog.CHECKPOINT_INTERVAL_BYTES * 3 / 2;
+        LocalLogConfig none = LocalLogConfig.builder().durability(Durability.NONE).maxSegmentBytes(segmentBytes)
+                .build();
+        Path live = dataDir.resolve("live");
+        Path crashed = dataDir.resolve("crashed");
+        byte[] mebibyte = new byte[1 << 20];
+        long appended = 0;
+        try (LocalLogStore store = LocalLogStore.open(live, none)) {
+            ShardLog log = store.openShard("s", 0);
+            // Two sealed segments, then more than one checkpoint interval into the third.
+            while (((SegmentedShardLog) log).segmentCount() < 3
+                    || Files.size(newestSegmentIn(live)) < SegmentedShardLog.CHECKPOINT_INTERVAL_BYTES + (1 << 20)) {
+                assertThat(log.append(List.of(new io.millrace.log.LogRecord("k", mebibyte)), appended).durable())
+                        .as("acknowledged at once, no force on the way").isDone();
+                appended++;
+            }
+            log.append(List.of(new io.millrace.log.LogRecord("k", new byte[10])), appended++);
+            store.awaitBackgroundCheckpoints();
+            LogRecoveryTest.copyTree(live, crashed); // what kill -9 leaves: no close, no final checkpoint
+        }
+        Path newest = newestSegmentIn(crashed);
+        long checkpointed = LogRecoveryTest.checkpointedBytes(newest);
+        assertThat(checkpointed).isGreaterThanOrEqualTo(SegmentedShardLog.CHECKPOINT_INTERVAL_BYTES);
+        try (LocalLogStore store = LocalLogStore.open(crashed, none)) {
+            ShardLog log = store.openShard("s", 0);
+            assertThat(store.recoveryCounters().segmentsTrusted()).as("both sealed segments").isEqualTo(2);
+            assertThat(store.recoveryCounters().segmentsScanned()).isEqualTo(1);
+            assertThat(store.recoveryCounters().bytesScanned()).isEqualTo(Files.size(newest) - checkpointed)
+                    .isLessThan(SegmentedShardLog.CHECKPOINT_INTERVAL_BYTES);
+            assertThat(log.endPosition()).isEqualTo(appended);
+            assertThat(log.read(appended - 1, 1, Long.MAX_VALUE).records().get(0).data()).hasSize(10);
+        }
+    }
+
     private static Path newestSegmentIn(Path dataDir) throws IOException {
         List<Path> segments = LocalLogStoreTest.segmentFiles(dataDir.resolve("streams/s/000000000000"));
         return segments.get(segments.size() - 1);
