@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The metadata store on a single-partition compacted topic ({@code <prefix>metadata}): key = entry key (UTF-8),
@@ -38,9 +37,9 @@ public final class KafkaMetadataStore implements MetadataStore {
         this.partition = partition;
     }
 
-    static KafkaMetadataStore open(ClusterClients clients) {
+    static KafkaMetadataStore open(ClusterClients clients, TopicReplication replication) {
         String topic = TopicNames.metadataTopic(clients.config().topicPrefix());
-        NewTopic newTopic = new NewTopic(topic, Optional.of(1), Optional.empty()).configs(Map.of(
+        NewTopic newTopic = replication.newTopic(topic, 1, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(KafkaLogStore.MAX_MESSAGE_BYTES)));
         try {
