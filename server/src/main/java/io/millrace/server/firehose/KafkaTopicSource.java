@@ -43,8 +43,16 @@ public final class KafkaTopicSource implements StreamSource, AutoCloseable {
     private static final long TIMEOUT_MS = 30_000;
     private static final String SHARD_PREFIX = "partition-";
 
+    /** Partitions are added rarely: a topic's description is reused this long. */
+    private static final long DESCRIPTION_CACHE_NS = TimeUnit.SECONDS.toNanos(5);
+
     private final Admin admin;
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<String, Described> descriptions = new HashMap<>();
+
+    /** A topic's description and when it was read. */
+    private record Described(TopicDescription description, long readAtNs) {
+    }
 
     /** @param clientProperties Kafka client settings for the cluster, including {@code bootstrap.servers} */
     public KafkaTopicSource(Map<String, String> clientProperties) {
@@ -86,11 +94,11 @@ public final class KafkaTopicSource implements StreamSource, AutoCloseable {
         List<TopicPartition> assigned = List.of(partition);
         Duration timeout = Duration.ofMillis(TIMEOUT_MS);
         consumer.assign(assigned);
-        long begin = consumer.beginningOffsets(assigned, timeout).get(partition);
         long end = consumer.endOffsets(assigned, timeout).get(partition);
         long from;
         if (afterSequenceNumber != null) {
-            from = Math.max(Long.parseLong(afterSequenceNumber) + 1, begin); // trimmed: go on at the oldest
+            // When retention has deleted it, the seek is out of range and the consumer resets to the oldest record.
+            from = Long.parseLong(afterSequenceNumber) + 1;
         } else {
             OffsetAndTimestamp found = consumer.offsetsForTimes(Map.of(partition, startMs), timeout).get(partition);
             from = found == null ? end : found.offset();
@@ -126,11 +134,18 @@ public final class KafkaTopicSource implements StreamSource, AutoCloseable {
             return Optional.empty();
         }
         String topic = MskSourceSettings.topicOf(sourceId);
+        Described known = descriptions.get(topic);
+        if (known != null && System.nanoTime() - known.readAtNs() < DESCRIPTION_CACHE_NS) {
+            return Optional.of(known.description());
+        }
         try {
-            return Optional.of(admin.describeTopics(List.of(topic)).topicNameValues().get(topic)
-                    .get(TIMEOUT_MS, TimeUnit.MILLISECONDS));
+            TopicDescription description = admin.describeTopics(List.of(topic)).topicNameValues().get(topic)
+                    .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            descriptions.put(topic, new Described(description, System.nanoTime()));
+            return Optional.of(description);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                descriptions.remove(topic);
                 return Optional.empty();
             }
             throw new IllegalStateException("describing Kafka topic " + topic + ": " + e.getCause(), e.getCause());
