@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Each record's payload starts with (writer, counter) and the rest is derived from them, so verification needs
  * a bit per acknowledged record rather than a copy of the data.
  */
-@Command(name = "millrace-bench", mixinStandardHelpOptions = true, subcommands = {ConsumerBench.class, FirehoseBench.class},
+@Command(name = "millrace-bench", mixinStandardHelpOptions = true, subcommands = {ConsumerBench.class, FirehoseBench.class,
+        KafkaBroker.class, KafkaProducerBench.class},
         description = "Load generator for Kinesis-compatible endpoints (real AWS SDK for Java v2)")
 public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--endpoint", defaultValue = "http://127.0.0.1:4567", description = "Default: ${DEFAULT-VALUE}")

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,8 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * records until {@link ShardLog#trimOlderThan} deletes them (DeleteRecords): retention is the engine's, per stream,
  * not the broker's default.
  *
- * <p>Durability is Kafka's: {@code acks=all} with the topic's replication ({@code default.replication.factor} and
- * {@code min.insync.replicas} of the cluster). Kafka does not fsync by default, so a single broker is not crash-safe.
+ * <p>Durability is Kafka's: {@code acks=all} with the topic's replication ({@link TopicReplication}: given, or the
+ * cluster's {@code default.replication.factor} and {@code min.insync.replicas}). Kafka does not fsync by default, so a single broker is not crash-safe.
  *
  * <p>Thread safety: all methods may be called from any thread; topic creation for one stream is serialised.
  */
@@ -42,25 +41,40 @@ public final class KafkaLogStore implements LogStore {
 
     private final ClusterClients clients;
     private final KafkaMetadataStore metadata;
+    private final TopicReplication replication;
     private final Map<String, Map<Integer, KafkaShardLog>> logs = new ConcurrentHashMap<>();
     /** Partition counts known to exist, per topic. */
     private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
 
-    private KafkaLogStore(ClusterClients clients, KafkaMetadataStore metadata) {
+    private KafkaLogStore(ClusterClients clients, KafkaMetadataStore metadata, TopicReplication replication) {
         this.clients = clients;
         this.metadata = metadata;
+        this.replication = replication;
     }
 
-    /** Connects to the cluster and opens (creating if needed) the metadata topic. */
+    /** Connects to the cluster and opens (creating if needed) the metadata topic; topics get the cluster's defaults. */
     public static KafkaLogStore open(KafkaLogConfig config) {
-        return open(config, GatewayLease.DEFAULT);
+        return open(config, TopicReplication.CLUSTER_DEFAULTS, GatewayLease.DEFAULT);
     }
 
     /** Like {@link #open(KafkaLogConfig)}, with the given timing of the agreement between gateways. */
     public static KafkaLogStore open(KafkaLogConfig config, GatewayLease lease) {
+        return open(config, TopicReplication.CLUSTER_DEFAULTS, lease);
+    }
+
+    /** Like {@link #open(KafkaLogConfig)}, replicating the topics this store creates as {@code replication} says. */
+    public static KafkaLogStore open(KafkaLogConfig config, TopicReplication replication) {
+        return open(config, replication, GatewayLease.DEFAULT);
+    }
+
+    /**
+     * Connects to the cluster and opens (creating if needed) the metadata topic; the topics this store creates are
+     * replicated as {@code replication} says, and gateways agree with the timing of {@code lease}.
+     */
+    public static KafkaLogStore open(KafkaLogConfig config, TopicReplication replication, GatewayLease lease) {
         ClusterClients clients = new ClusterClients(config);
         try {
-            return new KafkaLogStore(clients, KafkaMetadataStore.open(clients, lease));
+            return new KafkaLogStore(clients, KafkaMetadataStore.open(clients, replication, lease), replication);
         } catch (RuntimeException e) {
             clients.close();
             throw e;
@@ -135,7 +149,7 @@ public final class KafkaLogStore implements LogStore {
     }
 
     private int createTopic(String topic, int partitions) {
-        NewTopic newTopic = new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(Map.of(
+        NewTopic newTopic = replication.newTopic(topic, partitions, Map.of(
                 TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime",
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, "-1",

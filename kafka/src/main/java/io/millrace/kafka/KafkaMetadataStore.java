@@ -55,9 +55,9 @@ public final class KafkaMetadataStore implements MetadataStore, SharedMetadata {
         sealsHolder[0] = seals;
     }
 
-    static KafkaMetadataStore open(ClusterClients clients, GatewayLease lease) {
+    static KafkaMetadataStore open(ClusterClients clients, TopicReplication replication, GatewayLease lease) {
         String topic = TopicNames.metadataTopic(clients.config().topicPrefix());
-        NewTopic newTopic = new NewTopic(topic, Optional.of(1), Optional.empty()).configs(Map.of(
+        NewTopic newTopic = replication.newTopic(topic, 1, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(KafkaLogStore.MAX_MESSAGE_BYTES)));
         try {

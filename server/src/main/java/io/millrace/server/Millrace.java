@@ -18,7 +18,9 @@ import io.millrace.server.config.Backend;
 import io.millrace.server.config.KafkaBackend;
 import io.millrace.server.config.ServerConfig;
 import io.millrace.server.firehose.DeliveryOutput;
+import io.millrace.server.firehose.KafkaTopicSource;
 import io.millrace.server.firehose.KinesisStreamSource;
+import io.millrace.server.firehose.SourcesByArn;
 import io.millrace.server.http.HttpServer;
 import io.millrace.server.route.FirehoseRoute;
 import io.millrace.server.route.KinesisDispatcher;
@@ -31,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -52,10 +55,11 @@ public final class Millrace implements AutoCloseable {
     private final DeliveryOutput output;
     private final ExecutorService workers;
     private final HttpServer http;
+    private final SourcesByArn sources;
     private final AtomicInteger closed = new AtomicInteger();
 
     private Millrace(ServerConfig config, LogStore store, KinesisEngine engine, FirehoseEngine firehose,
-                     DeliveryOutput output, ExecutorService workers, HttpServer http) {
+                     DeliveryOutput output, ExecutorService workers, HttpServer http, SourcesByArn sources) {
         this.config = config;
         this.store = store;
         this.engine = engine;
@@ -63,6 +67,7 @@ public final class Millrace implements AutoCloseable {
         this.output = output;
         this.workers = workers;
         this.http = http;
+        this.sources = sources;
     }
 
     /** Opens storage, reloads every stream and starts serving; returns once the port accepts requests. */
@@ -75,6 +80,7 @@ public final class Millrace implements AutoCloseable {
                 CompletableFuture.supplyAsync(() -> KinesisProtocol.of(ServiceModel.firehose()));
         LogStore store = openStore(config);
         DeliveryOutput output = DeliveryOutput.open(config);
+        SourcesByArn sources = null;
         try {
             EngineConfig engineConfig = EngineConfig.defaults()
                     .withIteratorSecret(IteratorSecret.loadOrCreate(store.metadata()))
@@ -87,9 +93,12 @@ public final class Millrace implements AutoCloseable {
             KinesisEngine engine = new KinesisEngine(store, engineConfig,
                     FanOutConfig.defaults().withConsumerStatusDelayMs(config.consumerStatusDelayMs()),
                     Clock.systemUTC());
+            Map<String, String> kafkaClients = KafkaBackend.clientSettings(config.backend());
+            sources = new SourcesByArn(new KinesisStreamSource(engine.streams(), Clock.systemUTC()),
+                    kafkaClients == null ? null : new KafkaTopicSource(kafkaClients));
             FirehoseEngine firehose = new FirehoseEngine(store, output.firehoseStore(), Clock.systemUTC(),
                     FirehoseConfig.defaults().withLambdaEndpoints(config.lambdaEndpoints()),
-                    config.firehoseDestinations(), new KinesisStreamSource(engine.streams(), Clock.systemUTC()));
+                    config.firehoseDestinations(), sources);
             ExecutorService workers = workerPool(config.workerThreads());
             ServiceRoute kinesis = new ServiceRoute(protocol.join(), engine.operations(), authentication,
                     new AccessControl(engine.resourcePolicies(), Authentication.KINESIS_SERVICE));
@@ -98,8 +107,11 @@ public final class Millrace implements AutoCloseable {
                     workers);
             HttpServer http = HttpServer.start(config.transport(), dispatcher);
             firehose.start(); // last, so a failed start leaves no delivery thread behind
-            return new Millrace(config, store, engine, firehose, output, workers, http);
+            return new Millrace(config, store, engine, firehose, output, workers, http, sources);
         } catch (RuntimeException e) {
+            if (sources != null) {
+                sources.close();
+            }
             output.close();
             store.close();
             throw e;
@@ -137,6 +149,7 @@ public final class Millrace implements AutoCloseable {
             workers.shutdown();
             awaitQuietly(workers, config.shutdownTimeoutMs());
             firehose.close(); // delivers what is still buffered
+            sources.close();
             engine.close();
             store.close();
             output.close();

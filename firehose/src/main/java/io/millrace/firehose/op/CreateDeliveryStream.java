@@ -6,6 +6,7 @@ import io.millrace.firehose.model.Tag;
 import io.millrace.firehose.stream.DeliveryStream;
 import io.millrace.firehose.stream.DeliveryStreamEncryption;
 import io.millrace.firehose.source.KinesisSourceSettings;
+import io.millrace.firehose.source.MskSourceSettings;
 import io.millrace.firehose.source.StreamSource;
 import io.millrace.firehose.stream.DeliveryStreamMetadata;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
@@ -20,10 +21,11 @@ import java.util.UUID;
 /**
  * <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_CreateDeliveryStream.html">
  * CreateDeliveryStream</a>: a DirectPut or KinesisStreamAsSource stream delivering to S3 (plain or extended
- * configuration), to an HTTP endpoint or to Redshift (loaded into PostgreSQL). The stream is {@code ACTIVE} as soon
- * as this returns: there is nothing to provision, so Millrace skips AWS's {@code CREATING} phase. Other sources and
- * destinations are refused by name until they are implemented. A Kinesis source must name an existing stream of
- * this server; it is read from now on, as AWS starts at LATEST.
+ * configuration), to an HTTP endpoint or to Redshift (loaded into PostgreSQL); an MSKAsSource stream when the server
+ * reads a Kafka cluster. The stream is {@code ACTIVE} as soon as this returns: there is nothing to provision, so
+ * Millrace skips AWS's {@code CREATING} phase. Other sources and destinations are refused by name until they are
+ * implemented. A Kinesis source must name an existing stream of this server; it is read from now on, as AWS starts
+ * at LATEST. An MSK source must name an existing topic; it is read from its ReadFromTimestamp.
  */
 final class CreateDeliveryStream implements SyncFirehoseOperation<CreateDeliveryStreamRequest,
         CreateDeliveryStreamResponse> {
@@ -57,9 +59,10 @@ final class CreateDeliveryStream implements SyncFirehoseOperation<CreateDelivery
                 : request.directPutSourceConfiguration().throughputHintInMBs();
         String logKey = "firehose-" + request.deliveryStreamName() + "-" + UUID.randomUUID();
         KinesisSourceSettings source = KINESIS_SOURCE.equals(type) ? kinesisSource(request, nowMs) : null;
+        MskSourceSettings msk = MSK_SOURCE.equals(type) ? mskSource(request, nowMs) : null;
         DeliveryStreamMetadata metadata = new DeliveryStreamMetadata(context.accountId(), context.region(),
                 request.deliveryStreamName(), logKey, type, 1, nowMs, nowMs, throughputHint, destination,
-                tags(request), source, null, null);
+                tags(request), source, null, null, msk);
         DeliveryStream stream = registry.create(otherDestination(metadata, request));
         if (encryption != null) {
             registry.updateEncryption(stream, current -> encryption);
@@ -87,8 +90,11 @@ final class CreateDeliveryStream implements SyncFirehoseOperation<CreateDelivery
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static String requireSupportedSource(CreateDeliveryStreamRequest request) {
+    private String requireSupportedSource(CreateDeliveryStreamRequest request) {
         String type = request.deliveryStreamType() == null ? DIRECT_PUT : request.deliveryStreamType();
+        if (MSK_SOURCE.equals(type) && kinesis != null && kinesis.readsKafkaTopics()) {
+            return requireMskOnly(request);
+        }
         if (MSK_SOURCE.equals(type)) {
             // [UNVERIFIED] own wording: MSK sources need the Kafka backend, which this server does not run.
             throw FirehoseError.INVALID_ARGUMENT.exception("DeliveryStreamType MSKAsSource needs an Apache Kafka "
@@ -110,12 +116,53 @@ final class CreateDeliveryStream implements SyncFirehoseOperation<CreateDelivery
                     "DirectPutSourceConfiguration is only allowed for DeliveryStreamType DirectPut.");
         }
         if (request.mSKSourceConfiguration() != null) {
-            throw FirehoseError.INVALID_ARGUMENT.exception("MSKSourceConfiguration" + NOT_SUPPORTED_YET);
+            // [UNVERIFIED] own wording, as for the Kinesis source.
+            throw invalid("MSKSourceConfiguration is only allowed for DeliveryStreamType MSKAsSource.");
         }
         if (request.databaseSourceConfiguration() != null) {
             throw FirehoseError.INVALID_ARGUMENT.exception("DatabaseSourceConfiguration" + NOT_SUPPORTED_YET);
         }
         return type;
+    }
+
+    /** Checks an MSKAsSource request names no other source; returns its type. */
+    private static String requireMskOnly(CreateDeliveryStreamRequest request) {
+        // [UNVERIFIED] own wording for the mismatches.
+        if (request.mSKSourceConfiguration() == null) {
+            throw invalid("MSKSourceConfiguration is required for DeliveryStreamType MSKAsSource.");
+        }
+        if (request.kinesisStreamSourceConfiguration() != null || request.directPutSourceConfiguration() != null
+                || request.databaseSourceConfiguration() != null) {
+            throw invalid("DeliveryStreamType MSKAsSource takes MSKSourceConfiguration as its only source "
+                    + "configuration.");
+        }
+        return MSK_SOURCE;
+    }
+
+    /**
+     * The MSK source: the topic must exist on the Kafka cluster Millrace reads for that ARN. Read from
+     * {@code ReadFromTimestamp} (epoch seconds; epoch 0 is the topic's start), by default from now.
+     */
+    private MskSourceSettings mskSource(CreateDeliveryStreamRequest request, long nowMs) {
+        JsonNode config = request.mSKSourceConfiguration();
+        String clusterArn = config.path("MSKClusterARN").asText(null);
+        String topic = config.path("TopicName").asText(null);
+        JsonNode authentication = config.path("AuthenticationConfiguration");
+        String roleArn = authentication.path("RoleARN").asText(null);
+        String connectivity = authentication.path("Connectivity").asText(null);
+        if (clusterArn == null || topic == null || roleArn == null || connectivity == null) {
+            // [UNVERIFIED] own wording.
+            throw invalid("MSKSourceConfiguration needs MSKClusterARN, TopicName and AuthenticationConfiguration "
+                    + "(RoleARN, Connectivity).");
+        }
+        JsonNode readFrom = config.path("ReadFromTimestamp");
+        long readFromMs = readFrom.isMissingNode() || readFrom.isNull() ? nowMs
+                : Math.round(readFrom.asDouble() * 1000);
+        if (!kinesis.exists(MskSourceSettings.sourceId(clusterArn, topic))) {
+            // [UNVERIFIED] own wording.
+            throw invalid("Topic " + topic + " does not exist in the Kafka cluster " + clusterArn + ".");
+        }
+        return new MskSourceSettings(clusterArn, topic, roleArn, connectivity, nowMs, readFromMs);
     }
 
     private KinesisSourceSettings kinesisSource(CreateDeliveryStreamRequest request, long nowMs) {

@@ -6,6 +6,7 @@ import io.millrace.firehose.model.BufferingHints;
 import io.millrace.firehose.model.EncryptionConfiguration;
 import io.millrace.firehose.stream.DeliveryStream;
 import io.millrace.firehose.source.KinesisSourceSettings;
+import io.millrace.firehose.source.MskSourceSettings;
 import io.millrace.firehose.stream.DeliveryStreamKey;
 import io.millrace.firehose.stream.DeliveryStreamMetadata;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
@@ -53,7 +54,13 @@ final class DescribeDeliveryStream implements SyncFirehoseOperation<DescribeDeli
         KinesisSourceSettings kinesis = metadata.kinesisSource();
         if (kinesis != null) {
             return new SourceDescription(null, new KinesisStreamSourceDescription(kinesis.kinesisStreamARN(),
-                    kinesis.roleARN(), Instant.ofEpochMilli(kinesis.deliveryStartMs())));
+                    kinesis.roleARN(), Instant.ofEpochMilli(kinesis.deliveryStartMs())), null);
+        }
+        MskSourceSettings msk = metadata.mskSource();
+        if (msk != null) {
+            return new SourceDescription(null, null, new MSKSourceDescription(msk.mskClusterARN(), msk.topicName(),
+                    new AuthenticationConfiguration(msk.roleARN(), msk.connectivity()),
+                    Instant.ofEpochMilli(msk.deliveryStartMs()), Instant.ofEpochMilli(msk.readFromMs())));
         }
         return metadata.throughputHintInMBs() == null ? null
                 : new SourceDescription(new DirectPutSourceConfiguration(metadata.throughputHintInMBs()));

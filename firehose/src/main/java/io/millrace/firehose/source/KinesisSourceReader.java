@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Feeds every {@code KinesisStreamAsSource} delivery stream from its Kinesis data stream: each pass reads, per shard,
+ * Feeds every {@code KinesisStreamAsSource} delivery stream from its Kinesis data stream, and every
+ * {@code MSKAsSource} one from its Kafka topic (a partition is a shard without lineage, offsets are its sequence
+ * numbers): each pass reads, per shard,
  * the records after the stored position into the delivery stream's durable buffer, waits until they are durable
  * there, and only then advances and persists the position. Delivery to the destination then follows the stream's
  * buffering hints like any DirectPut record, so a crash anywhere re-reads, never loses (at-least-once).
@@ -41,6 +43,20 @@ public final class KinesisSourceReader {
     private final Map<String, SourcePositions> positions = new HashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
+    /** What a delivery stream reads ({@link StreamSource} name) and from when, or null when it reads nothing. */
+    private record Binding(String sourceId, long startMs) {
+        static Binding of(DeliveryStreamMetadata metadata) {
+            if (metadata.kinesisSource() != null) {
+                return new Binding(metadata.kinesisSource().kinesisStreamARN(),
+                        metadata.kinesisSource().deliveryStartMs());
+            }
+            if (metadata.mskSource() != null) {
+                return new Binding(metadata.mskSource().sourceId(), metadata.mskSource().readFromMs());
+            }
+            return null;
+        }
+    }
+
     public KinesisSourceReader(StreamSource source, MetadataStore metadata, Clock clock, long maxBufferedBytes) {
         this.source = source;
         this.metadata = metadata;
@@ -54,12 +70,13 @@ public final class KinesisSourceReader {
         Set<String> live = new HashSet<>();
         for (DeliveryStream stream : streams) {
             DeliveryStreamMetadata current = stream.metadata();
-            if (current.kinesisSource() == null || stream.isDeleted()) {
+            Binding binding = Binding.of(current);
+            if (binding == null || stream.isDeleted()) {
                 continue;
             }
             live.add(current.logKey());
             try {
-                taken += pollStream(stream, current);
+                taken += pollStream(stream, binding, current);
                 if (failing.remove(current.arn())) {
                     LOG.info("Reading the source of {} works again", current.arn());
                 }
@@ -74,9 +91,8 @@ public final class KinesisSourceReader {
         return taken;
     }
 
-    private int pollStream(DeliveryStream stream, DeliveryStreamMetadata current) {
-        KinesisSourceSettings settings = current.kinesisSource();
-        SourceStream snapshot = source.describe(settings.kinesisStreamARN()).orElse(null);
+    private int pollStream(DeliveryStream stream, Binding binding, DeliveryStreamMetadata current) {
+        SourceStream snapshot = source.describe(binding.sourceId()).orElse(null);
         if (snapshot == null) {
             return 0;
         }
@@ -91,7 +107,7 @@ public final class KinesisSourceReader {
             if (stream.buffer().pendingBytes() >= maxBufferedBytes) {
                 break;
             }
-            taken += pollShard(stream, settings, shard, read);
+            taken += pollShard(stream, binding, shard, read);
         }
         return taken;
     }
@@ -108,10 +124,9 @@ public final class KinesisSourceReader {
         return snapshot.shards().stream().noneMatch(s -> s.shardId().equals(parentId));
     }
 
-    private int pollShard(DeliveryStream stream, KinesisSourceSettings settings, SourceShard shard,
-                          SourcePositions read) {
-        ShardRead result = source.read(settings.kinesisStreamARN(), shard.shardId(), read.after(shard.shardId()),
-                settings.deliveryStartMs(), MAX_RECORDS_PER_READ, MAX_BYTES_PER_READ);
+    private int pollShard(DeliveryStream stream, Binding binding, SourceShard shard, SourcePositions read) {
+        ShardRead result = source.read(binding.sourceId(), shard.shardId(), read.after(shard.shardId()),
+                binding.startMs(), MAX_RECORDS_PER_READ, MAX_BYTES_PER_READ);
         List<SourceRecord> records = result.records();
         if (!records.isEmpty()) {
             List<byte[]> data = new ArrayList<>(records.size());

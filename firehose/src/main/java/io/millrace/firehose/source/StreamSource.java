@@ -3,7 +3,8 @@ package io.millrace.firehose.source;
 import java.util.Optional;
 
 /**
- * The SPI through which a {@code KinesisStreamAsSource} delivery stream reads its Kinesis data stream. Firehose does
+ * The SPI through which a {@code KinesisStreamAsSource} delivery stream reads its Kinesis data stream (and an
+ * {@code MSKAsSource} one its Kafka topic, when {@link #readsKafkaTopics()}). Firehose does
  * not depend on the streams engine: the server implements this over it. Records are named by their sequence numbers,
  * so a reader's position survives restarts and means the same thing to both sides.
  *
@@ -13,6 +14,14 @@ public interface StreamSource {
 
     /** Whether a stream with this ARN exists now (in any status), for CreateDeliveryStream's check. */
     boolean exists(String streamArn);
+
+    /**
+     * Whether this source also reads Kafka topics, named by {@link MskSourceSettings#sourceId} ({@code MSKAsSource});
+     * false when no Kafka cluster is configured.
+     */
+    default boolean readsKafkaTopics() {
+        return false;
+    }
 
     /**
      * Every shard of the stream that may still hold records, with its lineage, or empty when the stream does not

@@ -6,6 +6,7 @@ import io.millrace.firehose.destination.http.HttpEndpointSettings;
 import io.millrace.firehose.destination.redshift.RedshiftSettings;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.source.KinesisSourceSettings;
+import io.millrace.firehose.source.MskSourceSettings;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.Map;
  * Everything persisted about one delivery stream, as JSON in the metadata store. {@code logKey} names its buffer log
  * and is unique per creation, so a re-created stream of the same name never sees the old one's records.
  * {@code versionId} starts at 1 and grows by one per successful UpdateDestination. Tags keep insertion order.
- * {@code kinesisSource} is set exactly for {@code KinesisStreamAsSource} streams.
+ * {@code kinesisSource} is set exactly for {@code KinesisStreamAsSource} streams, {@code mskSource} exactly for
+ * {@code MSKAsSource} streams.
  *
  * <p>{@code destination} is the S3 configuration of every stream: the destination itself for S3 streams, the backup
  * (error-output) bucket of an HTTP endpoint stream, the staging bucket of a Redshift stream. At most one of
@@ -25,7 +27,7 @@ public record DeliveryStreamMetadata(String accountId, String region, String nam
                                      long lastUpdateTimestampMs, Integer throughputHintInMBs,
                                      S3Settings destination, Map<String, String> tags,
                                      KinesisSourceSettings kinesisSource, HttpEndpointSettings httpEndpoint,
-                                     RedshiftSettings redshift) {
+                                     RedshiftSettings redshift, MskSourceSettings mskSource) {
 
     public static final String DESTINATION_ID = "destinationId-000000000001";
 
@@ -40,20 +42,21 @@ public record DeliveryStreamMetadata(String accountId, String region, String nam
                                   long lastUpdateTimestampMs, Integer throughputHintInMBs, S3Settings destination,
                                   Map<String, String> tags) {
         this(accountId, region, name, logKey, deliveryStreamType, versionId, createTimestampMs, lastUpdateTimestampMs,
-                throughputHintInMBs, destination, tags, null, null, null);
+                throughputHintInMBs, destination, tags, null, null, null, null);
     }
 
     /** This stream delivering to an HTTP endpoint, with {@code backup} as its S3 configuration. */
     public DeliveryStreamMetadata withHttpEndpoint(HttpEndpointSettings http, S3Settings backup) {
         return new DeliveryStreamMetadata(accountId, region, name, logKey, deliveryStreamType, versionId,
-                createTimestampMs, lastUpdateTimestampMs, throughputHintInMBs, backup, tags, kinesisSource, http, null);
+                createTimestampMs, lastUpdateTimestampMs, throughputHintInMBs, backup, tags, kinesisSource, http, null,
+                mskSource);
     }
 
     /** This stream delivering to Redshift (PostgreSQL), with {@code staging} as its S3 configuration. */
     public DeliveryStreamMetadata withRedshift(RedshiftSettings settings, S3Settings staging) {
         return new DeliveryStreamMetadata(accountId, region, name, logKey, deliveryStreamType, versionId,
                 createTimestampMs, lastUpdateTimestampMs, throughputHintInMBs, staging, tags, kinesisSource, null,
-                settings);
+                settings, mskSource);
     }
 
     /** When buffered records are due: the destination's own hints (an HTTP endpoint has its own), else S3's. */
@@ -75,12 +78,13 @@ public record DeliveryStreamMetadata(String accountId, String region, String nam
     /** The next version: a new destination configuration, the version id bumped. */
     public DeliveryStreamMetadata withDestination(S3Settings settings, long nowMs) {
         return new DeliveryStreamMetadata(accountId, region, name, logKey, deliveryStreamType, versionId + 1,
-                createTimestampMs, nowMs, throughputHintInMBs, settings, tags, kinesisSource, null, null);
+                createTimestampMs, nowMs, throughputHintInMBs, settings, tags, kinesisSource, null, null,
+                mskSource);
     }
 
     public DeliveryStreamMetadata withTags(Map<String, String> newTags) {
         return new DeliveryStreamMetadata(accountId, region, name, logKey, deliveryStreamType, versionId,
                 createTimestampMs, lastUpdateTimestampMs, throughputHintInMBs, destination, newTags, kinesisSource,
-                httpEndpoint, redshift);
+                httpEndpoint, redshift, mskSource);
     }
 }

@@ -72,6 +72,16 @@ class CreateDeliveryStreamTest {
     }
 
     @Test
+    void anMskSourceConfigurationIsOnlyAllowedForAnMskSource() {
+        assertFails("{\"DeliveryStreamName\":\"s\",\"MSKSourceConfiguration\":{\"MSKClusterARN\":"
+                        + "\"arn:aws:kafka:us-east-1:123456789012:cluster/c/1\",\"TopicName\":\"t\","
+                        + "\"AuthenticationConfiguration\":{\"RoleARN\":\"arn:aws:iam::123456789012:role/r\","
+                        + "\"Connectivity\":\"PRIVATE\"}}}",
+                FirehoseError.INVALID_ARGUMENT, "MSKSourceConfiguration is only allowed for DeliveryStreamType "
+                        + "MSKAsSource.");
+    }
+
+    @Test
     void exactlyOneDestinationIsRequired() {
         // [UNVERIFIED] message wording.
         assertFails("{\"DeliveryStreamName\":\"s\"}", FirehoseError.INVALID_ARGUMENT,

@@ -90,6 +90,12 @@ public enum ConfigKey {
     KAFKA_TOPIC_PREFIX("kafka-topic-prefix", "PREFIX", "millrace.",
             "Start of every Kafka topic name Millrace creates (<prefix>log.<stream key> per stream, "
                     + "<prefix>metadata); gateways sharing a prefix share the streams."),
+    KAFKA_REPLICATION_FACTOR("kafka-replication-factor", "N", "0",
+            "Replication factor of the Kafka topics Millrace creates; 0 leaves it to the cluster's "
+                    + "default.replication.factor. Topics that already exist keep theirs."),
+    KAFKA_MIN_INSYNC_REPLICAS("kafka-min-insync-replicas", "N", "0",
+            "min.insync.replicas of the Kafka topics Millrace creates: with acks=all, a write is acknowledged "
+                    + "once this many replicas have it; 0 leaves it to the cluster's min.insync.replicas."),
     S3_ENDPOINT("s3-endpoint", "URL", null,
             "S3-compatible endpoint (AWS S3, MinIO, Ceph, s3proxy, ...) Firehose delivers its objects to, "
                     + "path-style; buckets must exist. Without it, objects go to the embedded store: "

@@ -2,6 +2,7 @@ package io.millrace.server.config;
 
 import io.millrace.firehose.destination.s3.S3Endpoint;
 import io.millrace.firehose.processing.LambdaEndpoints;
+import io.millrace.kafka.TopicReplication;
 import io.millrace.streams.limit.FaultPlan;
 
 import java.net.URI;
@@ -115,6 +116,18 @@ final class ConfigValues {
             return Backend.parse(value);
         } catch (IllegalArgumentException e) {
             throw invalid(key, value, "one of local, kafka");
+        }
+    }
+
+    /** Replication of the Kafka topics Millrace creates; 0 leaves a setting to the cluster. */
+    TopicReplication topicReplication(ConfigKey factorKey, ConfigKey minInsyncKey) {
+        int factor = (int) number(factorKey, 0, Short.MAX_VALUE);
+        int minInsync = (int) number(minInsyncKey, 0, Short.MAX_VALUE);
+        try {
+            return new TopicReplication(factor, minInsync);
+        } catch (IllegalArgumentException e) {
+            throw invalid(minInsyncKey, raw(minInsyncKey), "at most " + factorKey.propertyName() + " (" + factor
+                    + ")");
         }
     }
 

@@ -28,7 +28,20 @@ public final class KafkaBackend {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid Kafka settings: " + e.getMessage());
         }
-        return KafkaLogStore.open(kafka);
+        return KafkaLogStore.open(kafka, config.kafkaReplication());
+    }
+
+    /**
+     * Settings for a Kafka client of the configured cluster ({@code bootstrap.servers} and the kafka-config file), or
+     * {@code null} when no cluster is configured. Firehose's MSKAsSource streams read their topics with these.
+     */
+    public static Map<String, String> clientSettings(BackendConfig config) {
+        if (config.kafkaBootstrap() == null || config.kafkaBootstrap().isBlank()) {
+            return null;
+        }
+        Map<String, String> settings = new TreeMap<>(clientProperties(config.kafkaConfigFile()));
+        settings.put("bootstrap.servers", config.kafkaBootstrap());
+        return settings;
     }
 
     /** The properties of {@code file}, or none when it is {@code null}. */

@@ -156,6 +156,20 @@ class MillraceCommandTest {
     }
 
     @Test
+    void kafkaTopicReplicationIsReadAndMoreInSyncReplicasThanReplicasAreRefused() {
+        assertThat(MillraceCommand.parse(Map.of(), "--kafka-replication-factor", "3",
+                "--kafka-min-insync-replicas", "2").backend().kafkaReplication())
+                .isEqualTo(new io.millrace.kafka.TopicReplication(3, 2));
+        assertThat(MillraceCommand.parse(Map.of()).backend().kafkaReplication())
+                .isEqualTo(io.millrace.kafka.TopicReplication.CLUSTER_DEFAULTS);
+        assertThatThrownBy(() -> MillraceCommand.parse(Map.of(), "--kafka-replication-factor", "1",
+                "--kafka-min-insync-replicas", "2"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid kafka-min-insync-replicas (from flag --kafka-min-insync-replicas): '2' "
+                        + "(expected: at most kafka-replication-factor (1))");
+    }
+
+    @Test
     void unknownConfigFileKeysAndMissingFilesAreRefused() throws Exception {
         Path file = Files.writeString(dir.resolve("typo.properties"), "prot=1\n");
 

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The Kafka backend's ingest rate beside Kafka's own producer and the embedded store, on one machine (see
+# docs/benchmarks.md): starts one in-process KRaft broker on 127.0.0.1 in a JVM of its own, then for each round runs
+#   1. Kafka's producer (1 KiB, acks=all, idempotent) on a topic with SHARDS partitions, with Kafka's default
+#      batching and with the gateway's (linger.ms=2, batch.size=256 KiB),
+#   2. Millrace --backend kafka on that broker, driven by the load generator (CBOR, 8 threads x 500 x 1 KiB),
+#   3. Millrace on its embedded store (fsync), same load,
+# and prints the three put rates and their ratios. Every JVM is separate, as in production.
+# Usage: bench/kafka.sh [ROUNDS] [DURATION_S] [SHARDS]   (build first: mvn -B -DskipTests -pl server,bench -am package)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rounds="${1:-2}"; duration="${2:-15}"; shards="${3:-4}"
+bench_jar="$root/bench/target/millrace-bench.jar"
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+wait_for() { # FILE PATTERN PID: until FILE contains PATTERN, failing if PID exits first
+  until grep -q "$2" "$1"; do
+    kill -0 "$3" 2>/dev/null || { echo "process $3 exited:" >&2; cat "$1" >&2; exit 1; }
+    sleep 0.2
+  done
+}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
+broker_cpu() { # PHASE TICKS_BEFORE: the broker's CPU seconds since TICKS_BEFORE
+  awk -v a="$2" -v b="$(cpu_ticks "$broker")" -v hz="$(getconf CLK_TCK)" -v p="$1" \
+      'BEGIN { printf "  %s: broker CPU %.1f s\n", p, (b - a) / hz }' >&2
+}
+client_cpu() { awk -v p="$1" '{ printf "  %s: client CPU %.1f s\n", p, $1 + $2 }' "$2" >&2; }
+put_rate() { sed -n 's|^put: [0-9]* records in .* = \([0-9]*\) records/s$|\1|p' "$1" | head -n 1; }
+
+java -Xmx1g -jar "$bench_jar" kafka-broker > "$work/broker.log" 2>&1 &
+broker=$!; pids+=("$broker")
+wait_for "$work/broker.log" "kafka: bootstrap" "$broker"
+bootstrap="$(sed -n 's|^kafka: bootstrap ||p' "$work/broker.log")"
+echo "broker $bootstrap (pid $broker); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+gateway() { # NAME ARGS...: starts Millrace, runs the load generator against it, stops it; prints the put rate
+  local name="$1"; shift
+  local port=$((45000 + RANDOM % 5000))
+  "$root/bin/millrace" --port "$port" --data-dir "$work/data-$name" "$@" > "$work/$name.server.log" 2>&1 &
+  local server=$!
+  wait_for "$work/$name.server.log" "listening on" "$server"
+  local before; before="$(cpu_ticks "$broker")"
+  /usr/bin/time -f "%U %S" -o "$work/$name.time" java -jar "$bench_jar" --endpoint "http://127.0.0.1:$port" --shards "$shards" --threads 8 --batch 500 \
+      --record-bytes 1024 --duration-s "$duration" --cbor true --latency-samples 50 --server-pid "$server" \
+      > "$work/$name.log" 2>&1 || { cat "$work/$name.log" >&2; }
+  broker_cpu "$name (whole run: put, read-back, latency)" "$before"
+  client_cpu "$name load generator (whole run)" "$work/$name.time"
+  kill -TERM "$server"; wait "$server" 2>/dev/null || true
+  rm -rf "$work/data-$name"
+  grep -E '^(put|verify|server)' "$work/$name.log" | sed "s|^|  $name |" >&2
+  put_rate "$work/$name.log"
+}
+
+for round in $(seq 1 "$rounds"); do
+  echo "== round $round, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  # Kafka's producer twice: with Kafka's default batching, and with the batching the gateway's producer uses.
+  java -jar "$bench_jar" kafka-producer --bootstrap "$bootstrap" --partitions "$shards" --duration-s "$duration" \
+      > "$work/producer-defaults.log" 2>&1
+  defaults="$(put_rate "$work/producer-defaults.log")"
+  echo "  kafka-producer (defaults) $(grep '^put' "$work/producer-defaults.log")"
+  before="$(cpu_ticks "$broker")"
+  /usr/bin/time -f "%U %S" -o "$work/producer.time" \
+      java -jar "$bench_jar" kafka-producer --bootstrap "$bootstrap" --partitions "$shards" --duration-s "$duration" \
+      --linger-ms 2 --batch-bytes 262144 > "$work/producer.log" 2>&1
+  broker_cpu "kafka-producer (linger.ms=2, batch.size=256 KiB)" "$before"
+  client_cpu "kafka-producer (linger.ms=2, batch.size=256 KiB)" "$work/producer.time"
+  producer="$(put_rate "$work/producer.log")"
+  echo "  kafka-producer (linger.ms=2, batch.size=256 KiB) $(grep '^put' "$work/producer.log")"
+  kafka="$(gateway kafka --backend kafka --kafka-bootstrap "$bootstrap" --kafka-topic-prefix "bench$round.")"
+  embedded="$(gateway embedded)"
+  awk -v d="$defaults" -v p="$producer" -v k="$kafka" -v e="$embedded" 'BEGIN {
+    printf "  records/s: Kafka producer %d (defaults %d), Millrace on Kafka %d, Millrace embedded %d\n", p, d, k, e
+    printf "  ratios: Millrace on Kafka / Kafka producer = %.2f (/ defaults %.2f), Millrace on Kafka / embedded = %.2f\n",
+      k / p, k / d, k / e }'
+done
