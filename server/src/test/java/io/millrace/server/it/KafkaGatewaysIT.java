@@ -16,9 +16,11 @@ import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StartingPosition;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEventStream;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardRequest;
@@ -72,7 +74,7 @@ class KafkaGatewaysIT {
         Millrace gatewayB = start();
         KinesisClient b = Clients.sync(endpoint(gatewayB), true);
         a.createStream(r -> r.streamName("shared").shardCount(1));
-        b.waiter().waitUntilStreamExists(r -> r.streamName("shared"));
+        awaitActiveOn(b, "shared");
         String arn = b.describeStreamSummary(r -> r.streamName("shared")).streamDescriptionSummary().streamARN();
         String consumerArn = b.registerStreamConsumer(r -> r.streamARN(arn).consumerName("push")).consumer()
                 .consumerARN();
@@ -148,7 +150,7 @@ class KafkaGatewaysIT {
         KinesisClient b = Clients.sync(endpoint(start()), true);
         a.createStream(r -> r.streamName("split").shardCount(1));
         a.waiter().waitUntilStreamExists(r -> r.streamName("split"));
-        b.waiter().waitUntilStreamExists(r -> r.streamName("split"));
+        awaitActiveOn(b, "split");
 
         List<PutRecordResponse> acknowledged = new ArrayList<>();
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -241,6 +243,21 @@ class KafkaGatewaysIT {
 
     private static URI endpoint(Millrace gateway) {
         return URI.create("http://127.0.0.1:" + gateway.port());
+    }
+
+    /**
+     * Waits until {@code client}'s gateway describes {@code name} as ACTIVE. Unlike the SDK's StreamExists waiter, it
+     * also waits out ResourceNotFound: a stream created through another gateway reaches this one a moment later.
+     */
+    private static void awaitActiveOn(KinesisClient client, String name) throws InterruptedException {
+        eventually(() -> {
+            try {
+                return client.describeStreamSummary(r -> r.streamName(name)).streamDescriptionSummary()
+                        .streamStatus() == StreamStatus.ACTIVE;
+            } catch (ResourceNotFoundException e) {
+                return false;
+            }
+        });
     }
 
     /** Polls {@code condition} (a remote state another gateway changes) until it holds or the wait runs out. */
