@@ -17,10 +17,8 @@ import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
-import software.amazon.awssdk.services.firehose.model.BufferingHints;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamType;
-import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationConfiguration;
 import software.amazon.awssdk.services.firehose.model.InvalidArgumentException;
 import software.amazon.awssdk.services.firehose.model.Record;
 
@@ -31,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +76,7 @@ class FirehoseOnKafkaIT {
     @Test
     void aDirectPutStreamBuffersInKafkaAndDeliversToS3() throws Exception {
         firehose.createDeliveryStream(b -> b.deliveryStreamName("direct")
-                .extendedS3DestinationConfiguration(s3("direct-bucket")));
+                .extendedS3DestinationConfiguration(DeliveredRecords.unbufferedS3(ROLE, "direct-bucket")));
         List<Record> records = new ArrayList<>();
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -89,7 +86,7 @@ class FirehoseOnKafkaIT {
         assertThat(firehose.putRecordBatch(b -> b.deliveryStreamName("direct").records(records)).failedPutCount())
                 .isZero();
 
-        assertThat(awaitRecords(dataDir.resolve("s3/direct-bucket"), expected.size()))
+        assertThat(DeliveredRecords.await(dataDir.resolve("s3/direct-bucket"), expected.size()))
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(admin.listTopics().names().get()).anySatisfy(topic -> assertThat(topic)
                 .startsWith(PREFIX + "log.").contains("direct"));
@@ -107,11 +104,11 @@ class FirehoseOnKafkaIT {
                     .mskSourceConfiguration(m -> m.mskClusterARN(CLUSTER).topicName(topic)
                             .authenticationConfiguration(a -> a.roleARN(ROLE).connectivity("PRIVATE"))
                             .readFromTimestamp(Instant.EPOCH))
-                    .extendedS3DestinationConfiguration(s3("clicks-bucket")));
+                    .extendedS3DestinationConfiguration(DeliveredRecords.unbufferedS3(ROLE, "clicks-bucket")));
             produce(producer, topic, "late", expected);
         }
 
-        assertThat(awaitRecords(dataDir.resolve("s3/clicks-bucket"), expected.size()))
+        assertThat(DeliveredRecords.await(dataDir.resolve("s3/clicks-bucket"), expected.size()))
                 .containsExactlyInAnyOrderElementsOf(expected);
         DeliveryStreamDescription description = firehose.describeDeliveryStream(b -> b.deliveryStreamName("clicks"))
                 .deliveryStreamDescription();
@@ -129,7 +126,7 @@ class FirehoseOnKafkaIT {
                 .deliveryStreamType(DeliveryStreamType.MSK_AS_SOURCE)
                 .mskSourceConfiguration(m -> m.mskClusterARN(CLUSTER).topicName(PREFIX + "absent")
                         .authenticationConfiguration(a -> a.roleARN(ROLE).connectivity("PRIVATE")))
-                .extendedS3DestinationConfiguration(s3("nothing-bucket"))))
+                .extendedS3DestinationConfiguration(DeliveredRecords.unbufferedS3(ROLE, "nothing-bucket"))))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(
                         e.awsErrorDetails().errorMessage()).isEqualTo("Topic " + PREFIX + "absent does not exist "
                         + "in the Kafka cluster " + CLUSTER + "."));
@@ -150,30 +147,6 @@ class FirehoseOnKafkaIT {
                 ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    private static ExtendedS3DestinationConfiguration s3(String bucket) {
-        return ExtendedS3DestinationConfiguration.builder().roleARN(ROLE).bucketARN("arn:aws:s3:::" + bucket)
-                .bufferingHints(BufferingHints.builder().sizeInMBs(1).intervalInSeconds(0).build())
-                .build();
-    }
 
-    /** Polls (bounded by the class timeout) until the bucket's objects hold {@code count} records. */
-    private static List<String> awaitRecords(Path bucket, int count) throws IOException, InterruptedException {
-        List<String> records = records(bucket);
-        while (records.size() < count) {
-            Thread.sleep(50);
-            records = records(bucket);
-        }
-        return records;
-    }
 
-    private static List<String> records(Path bucket) throws IOException {
-        List<String> records = new ArrayList<>();
-        if (!Files.isDirectory(bucket)) {
-            return records;
-        }
-        for (Path object : FirehoseS3IT.files(bucket)) {
-            records.addAll(Arrays.stream(Files.readString(object).split(";")).filter(s -> !s.isEmpty()).toList());
-        }
-        return records;
-    }
 }

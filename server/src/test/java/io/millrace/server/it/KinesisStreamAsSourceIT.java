@@ -6,21 +6,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
-import software.amazon.awssdk.services.firehose.model.BufferingHints;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamType;
-import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationConfiguration;
 import software.amazon.awssdk.services.firehose.model.InvalidArgumentException;
 import software.amazon.awssdk.services.firehose.model.Record;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -53,7 +48,7 @@ class KinesisStreamAsSourceIT {
                 firehose.createDeliveryStream(b -> b.deliveryStreamName(name)
                         .deliveryStreamType(DeliveryStreamType.KINESIS_STREAM_AS_SOURCE)
                         .kinesisStreamSourceConfiguration(s -> s.kinesisStreamARN(streamArn).roleARN(ROLE))
-                        .extendedS3DestinationConfiguration(s3(name + "-bucket")));
+                        .extendedS3DestinationConfiguration(DeliveredRecords.unbufferedS3(ROLE, name + "-bucket")));
             }
             DeliveryStreamDescription description = firehose.describeDeliveryStream(b -> b
                     .deliveryStreamName("orders-audit")).deliveryStreamDescription();
@@ -75,7 +70,7 @@ class KinesisStreamAsSourceIT {
 
             for (String name : List.of("orders-audit", "orders-search")) {
                 Path bucket = SERVER.dataDir().resolve("s3/" + name + "-bucket");
-                List<String> delivered = awaitRecords(bucket, expected.size());
+                List<String> delivered = DeliveredRecords.await(bucket, expected.size());
                 // "early" was in the stream before the delivery stream existed: AWS starts reading at LATEST.
                 assertThat(delivered).containsExactlyInAnyOrderElementsOf(expected);
             }
@@ -93,31 +88,8 @@ class KinesisStreamAsSourceIT {
         expected.add(text);
     }
 
-    private static ExtendedS3DestinationConfiguration s3(String bucket) {
-        return ExtendedS3DestinationConfiguration.builder().roleARN(ROLE).bucketARN("arn:aws:s3:::" + bucket)
-                // Zero buffering: each delivery pass writes what the source pass took.
-                .bufferingHints(BufferingHints.builder().sizeInMBs(1).intervalInSeconds(0).build())
-                .build();
-    }
 
-    /** Polls (bounded by the class timeout) until the bucket's objects hold {@code count} records. */
-    private static List<String> awaitRecords(Path bucket, int count) throws IOException, InterruptedException {
-        List<String> records = records(bucket);
-        while (records.size() < count) {
-            Thread.sleep(20);
-            records = records(bucket);
-        }
-        return records;
-    }
 
-    private static List<String> records(Path bucket) throws IOException {
-        List<String> records = new ArrayList<>();
-        for (Path object : FirehoseS3IT.files(bucket)) {
-            String content = Files.readString(object);
-            records.addAll(Arrays.asList(content.split(";")).stream().filter(s -> !s.isEmpty()).toList());
-        }
-        return records;
-    }
 
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
         while (!condition.getAsBoolean()) {
