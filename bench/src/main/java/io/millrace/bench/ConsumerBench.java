@@ -44,9 +44,14 @@ final class ConsumerBench implements Callable<Integer> {
     int rate;
     @Option(names = "--duration-s", defaultValue = "20", description = "Default: ${DEFAULT-VALUE}")
     int durationS;
-    @Option(names = "--warmup-s", defaultValue = "3",
-            description = "Records due in the first seconds count for loss, not latency. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--warmup-s", defaultValue = "10",
+            description = "Seconds of warm-up before the measured duration; its records count for loss, not latency. "
+                    + "Default: ${DEFAULT-VALUE}")
     int warmupS;
+    @Option(names = "--warmup-rate", defaultValue = "5000",
+            description = "Records per second during the warm-up (at least --rate), so the client's JIT is warm "
+                    + "when measuring starts. Default: ${DEFAULT-VALUE}")
+    int warmupRate;
     @Option(names = "--record-bytes", defaultValue = "256", description = "Default: ${DEFAULT-VALUE}")
     int recordBytes;
     @Option(names = "--poll-idle-ms", defaultValue = "0",
@@ -73,14 +78,17 @@ final class ConsumerBench implements Callable<Integer> {
             List<String> shardIds = control.listShards(r -> r.streamName(stream)).shards().stream()
                     .map(Shard::shardId).toList();
             Readers readers = mode == Mode.SUBSCRIBE ? subscribers(control, shardIds) : pollers(shardIds);
-            RateLimitedProducer producer = new RateLimitedProducer(producerClient, stream, rate, recordBytes,
-                    batchIntervalMs, readers.measureFromNanos);
-            ServerStats before = ServerStats.read(serverPid);
-            long benchCpuBeforeNs = benchCpuNs();
-            long produced = producer.run(durationS, senders);
+            RateLimitedProducer producer = new RateLimitedProducer(producerClient, stream, rate,
+                    Math.max(rate, warmupRate), recordBytes, batchIntervalMs, readers.measureFromNanos);
+            ServerStats[] before = new ServerStats[1];
+            long[] benchCpuBeforeNs = new long[1];
+            long produced = producer.run(durationS, senders, () -> {
+                before[0] = ServerStats.read(serverPid);
+                benchCpuBeforeNs[0] = benchCpuNs();
+            });
             ServerStats after = ServerStats.read(serverPid);
             System.out.printf("bench: CPU %.1f s over %d s (this load generator: producer and consumers)%n",
-                    (benchCpuNs() - benchCpuBeforeNs) / 1e9, durationS);
+                    (benchCpuNs() - benchCpuBeforeNs[0]) / 1e9, durationS);
             BitSet acked = producer.acked();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainTimeoutS);
             while (System.nanoTime() < deadline && !readers.received.stream().allMatch(r -> r.hasAll(acked))) {
@@ -88,7 +96,7 @@ final class ConsumerBench implements Callable<Integer> {
             }
             readers.stop.run();
             System.out.printf("produce: PutRecords due->acknowledged %s%n", producer.ackLatency());
-            return report(produced, acked, producer.failed(), readers, before, after);
+            return report(produced, acked, producer.firstMeasuredId(), producer.failed(), readers, before[0], after);
         }
     }
 
@@ -193,15 +201,17 @@ final class ConsumerBench implements Callable<Integer> {
         kinesis.waiter().waitUntilStreamExists(r -> r.streamName(stream));
     }
 
-    private int report(long produced, BitSet acked, long failed, Readers readers, ServerStats before,
-                       ServerStats after) {
+    private int report(long produced, BitSet acked, long firstMeasuredId, long failed, Readers readers,
+                       ServerStats before, ServerStats after) {
         long ackedCount = acked.cardinality();
+        long measuredAcked = acked.get((int) firstMeasuredId, Math.max((int) firstMeasuredId, acked.length()))
+                .cardinality();
         System.out.printf("case: mode %s%s, %d consumer(s), %d shard(s), %d records/s of %d bytes, %d s "
                 + "(warm-up %d s)%n", mode.name().toLowerCase(Locale.ROOT),
                 mode == Mode.POLL ? " idle " + pollIdleMs + " ms" : "", consumers, shards, rate, recordBytes,
                 durationS, warmupS);
-        System.out.printf("produce: %d records, %d acknowledged, %d failed, %.0f records/s%n", produced, ackedCount,
-                failed, ackedCount / (double) durationS);
+        System.out.printf("produce: %d records, %d acknowledged, %d failed, %.0f records/s after the warm-up%n",
+                produced, ackedCount, failed, measuredAcked / (double) durationS);
         if (before != null && after != null) {
             double cpuS = (after.cpuTicks() - before.cpuTicks()) / (double) ServerStats.TICKS_PER_SECOND;
             System.out.printf("server: CPU %.1f s over %d s (%.0f%% of one core)%n", cpuS, durationS,

@@ -22,6 +22,11 @@ import java.util.concurrent.locks.LockSupport;
  * as latency). Record ids are consecutive from 0; acknowledged
  * ids are kept for the consumers' loss check.
  *
+ * <p>Until {@code measureFromNanos} the producer runs a warm-up at {@code warmupRecordsPerSecond}: a fresh JVM
+ * interprets the SDK's request and event-stream code for its first thousands of calls, and at 1,000 records/s
+ * (100 calls/s) a few seconds are not enough for the JIT, so without a faster warm-up the client's own compilation
+ * would be reported as the server's latency. Warm-up records count for loss, never for latency.
+ *
  * <p>Thread safety: {@link #run} is called once; {@link #acked()} is safe to call after it returns.
  */
 final class RateLimitedProducer {
@@ -30,6 +35,7 @@ final class RateLimitedProducer {
     private final KinesisClient kinesis;
     private final String stream;
     private final int recordsPerSecond;
+    private final int warmupRecordsPerSecond;
     private final int recordBytes;
     private final long intervalNs;
     private final BitSet acked = new BitSet();
@@ -39,27 +45,42 @@ final class RateLimitedProducer {
     private int ackCount;
 
     private final long measureFromNanos;
+    private volatile long firstMeasuredId;
 
     /** Acknowledgement times are kept for calls due at or after {@code measureFromNanos} (after the warm-up). */
-    RateLimitedProducer(KinesisClient kinesis, String stream, int recordsPerSecond, int recordBytes,
-                        long intervalMs, long measureFromNanos) {
+    RateLimitedProducer(KinesisClient kinesis, String stream, int recordsPerSecond, int warmupRecordsPerSecond,
+                        int recordBytes, long intervalMs, long measureFromNanos) {
         this.measureFromNanos = measureFromNanos;
         this.kinesis = kinesis;
         this.stream = stream;
         this.recordsPerSecond = recordsPerSecond;
+        this.warmupRecordsPerSecond = warmupRecordsPerSecond;
         this.recordBytes = recordBytes;
         this.intervalNs = TimeUnit.MILLISECONDS.toNanos(intervalMs);
     }
 
-    /** Produces for {@code durationS} seconds and waits for the last acknowledgement; returns the ids produced. */
-    long run(int durationS, int senders) throws InterruptedException {
+    /**
+     * Warms up until {@code measureFromNanos}, then produces for {@code durationS} seconds and waits for the last
+     * acknowledgement; returns the ids produced.
+     */
+    long run(int durationS, int senders, Runnable onMeasureStart) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         long start = System.nanoTime();
-        long end = start + TimeUnit.SECONDS.toNanos(durationS);
+        long warmupEnd = Math.max(start, measureFromNanos);
+        long end = warmupEnd + TimeUnit.SECONDS.toNanos(durationS);
+        long warmupRecords = (warmupEnd - start) * warmupRecordsPerSecond / 1_000_000_000L;
         long produced = 0;
+        boolean isMeasuring = false;
         try {
             for (long now = start; now < end; now = System.nanoTime()) {
-                long due = (now - start) * recordsPerSecond / 1_000_000_000L;
+                if (!isMeasuring && now >= warmupEnd) {
+                    isMeasuring = true;
+                    firstMeasuredId = produced;
+                    onMeasureStart.run();
+                }
+                long due = now < warmupEnd
+                        ? (now - start) * warmupRecordsPerSecond / 1_000_000_000L
+                        : warmupRecords + (now - warmupEnd) * recordsPerSecond / 1_000_000_000L;
                 while (produced < due) {
                     int count = (int) Math.min(MAX_BATCH, due - produced);
                     long first = produced;
@@ -121,6 +142,11 @@ final class RateLimitedProducer {
         synchronized (acked) {
             return LatencySummary.of(ackLatenciesNs, ackCount);
         }
+    }
+
+    /** The id of the first record produced after the warm-up. */
+    long firstMeasuredId() {
+        return firstMeasuredId;
     }
 
     long failed() {
