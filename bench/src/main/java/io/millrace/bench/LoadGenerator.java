@@ -26,6 +26,10 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -57,6 +61,10 @@ public final class LoadGenerator implements Callable<Integer> {
     int recordBytes;
     @Option(names = "--cbor", defaultValue = "true", arity = "1", description = "Default: ${DEFAULT-VALUE}")
     boolean cbor;
+    @Option(names = "--read-threads", defaultValue = "2",
+            description = "Threads reading the shards back (each reads whole shards, as a consumer per shard "
+                    + "does). Default: ${DEFAULT-VALUE}")
+    int readThreads;
     @Option(names = "--latency-samples", defaultValue = "200", description = "Default: ${DEFAULT-VALUE}")
     int latencySamples;
     @Option(names = "--server-pid", description = "Report this process's peak RSS and CPU time at the end")
@@ -83,8 +91,15 @@ public final class LoadGenerator implements Callable<Integer> {
                         cpuS, ackedCount / Math.max(cpuS, 1e-9));
             }
             long readStart = System.nanoTime();
+            long readCpuStartNs = ownCpuNs();
             long verified = readBack(kinesis, acked);
             report("read-back", verified, System.nanoTime() - readStart);
+            ServerStats afterRead = ServerStats.read(serverPid);
+            if (afterWrite != null && afterRead != null) {
+                double cpuS = (afterRead.cpuTicks() - afterWrite.cpuTicks()) / (double) ServerStats.TICKS_PER_SECOND;
+                System.out.printf("read-back: server CPU %.1f s, load generator CPU %.1f s%n", cpuS,
+                        (ownCpuNs() - readCpuStartNs) / 1e9);
+            }
             System.out.printf("verify: %d of %d acknowledged records read back byte-exact%n", verified, ackedCount);
             Latency.measure(kinesis, stream, latencySamples).print();
             ServerStats end = ServerStats.read(serverPid);
@@ -93,6 +108,11 @@ public final class LoadGenerator implements Callable<Integer> {
             }
             return verified == ackedCount ? 0 : 1;
         }
+    }
+
+    private static long ownCpuNs() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private KinesisClient client(int maxConnections) {
@@ -158,24 +178,41 @@ public final class LoadGenerator implements Callable<Integer> {
         }
     }
 
-    private long readBack(KinesisClient kinesis, BitSet[] acked) {
+    /** Reads every shard from TRIM_HORIZON on {@code readThreads} threads; returns the records verified. */
+    private long readBack(KinesisClient kinesis, BitSet[] acked) throws InterruptedException, ExecutionException {
         BitSet[] seen = new BitSet[acked.length];
         Arrays.setAll(seen, i -> new BitSet());
-        long verified = 0;
-        for (Shard shard : kinesis.listShards(r -> r.streamName(stream)).shards()) {
-            String iterator = kinesis.getShardIterator(r -> r.streamName(stream).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            while (iterator != null) {
-                String current = iterator;
-                GetRecordsResponse page = kinesis.getRecords(r -> r.shardIterator(current));
-                for (Record record : page.records()) {
-                    verified += Payload.verify(record.data().asByteBuffer(), acked, seen);
-                }
-                if (page.records().isEmpty()) {
-                    break;
-                }
-                iterator = page.nextShardIterator();
+        List<Shard> shardList = kinesis.listShards(r -> r.streamName(stream)).shards();
+        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, readThreads));
+        try {
+            List<Future<Long>> perShard = new ArrayList<>();
+            for (Shard shard : shardList) {
+                perShard.add(readers.submit(() -> readShard(kinesis, shard.shardId(), acked, seen)));
             }
+            long verified = 0;
+            for (Future<Long> shard : perShard) {
+                verified += shard.get();
+            }
+            return verified;
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    private long readShard(KinesisClient kinesis, String shardId, BitSet[] acked, BitSet[] seen) {
+        long verified = 0;
+        String iterator = kinesis.getShardIterator(r -> r.streamName(stream).shardId(shardId)
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        while (iterator != null) {
+            String current = iterator;
+            GetRecordsResponse page = kinesis.getRecords(r -> r.shardIterator(current));
+            for (Record record : page.records()) {
+                verified += Payload.verify(record.data().asByteBuffer(), acked, seen);
+            }
+            if (page.records().isEmpty()) {
+                break;
+            }
+            iterator = page.nextShardIterator();
         }
         return verified;
     }
@@ -206,7 +243,7 @@ public final class LoadGenerator implements Callable<Integer> {
             }
             int writer = data.getInt(data.position());
             int counter = data.getInt(data.position() + 4);
-            if (writer < 0 || writer >= acked.length || !acked[writer].get(counter) || seen[writer].get(counter)) {
+            if (writer < 0 || writer >= acked.length || !acked[writer].get(counter)) {
                 return 0;
             }
             for (int i = 8; i < data.remaining(); i++) {
@@ -214,7 +251,12 @@ public final class LoadGenerator implements Callable<Integer> {
                     return 0;
                 }
             }
-            seen[writer].set(counter);
+            synchronized (seen[writer]) { // shards are read in parallel; a writer's records span shards
+                if (seen[writer].get(counter)) {
+                    return 0;
+                }
+                seen[writer].set(counter);
+            }
             return 1;
         }
     }

@@ -1,6 +1,8 @@
 package io.millrace.protocol.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -29,21 +31,22 @@ import java.util.List;
  * <p>Thread-safe after {@link #resolve}: one per record type and mapper, which Jackson caches.
  */
 final class RecordSerializer extends StdSerializer<Object> implements ResolvableSerializer {
-    private final String[] wireNames;
+    /** Encoded once: generators copy their bytes instead of encoding the characters for every record. */
+    private final SerializableString[] wireNames;
     private final Method[] accessors;
     private final JsonSerializer<Object>[] serializers; // null where the runtime class decides
 
     RecordSerializer(Class<?> recordType) {
         super(Object.class);
         RecordComponent[] components = recordType.getRecordComponents();
-        wireNames = new String[components.length];
+        wireNames = new SerializableString[components.length];
         accessors = new Method[components.length];
         @SuppressWarnings("unchecked")
         JsonSerializer<Object>[] none = new JsonSerializer[components.length];
         serializers = none;
         for (int i = 0; i < components.length; i++) {
             String name = components[i].getName();
-            wireNames[i] = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            wireNames[i] = new SerializedString(Character.toUpperCase(name.charAt(0)) + name.substring(1));
             accessors[i] = components[i].getAccessor();
             accessors[i].setAccessible(true); // records declared in non-public scopes (tests, op packages)
         }

@@ -1,6 +1,7 @@
 package io.millrace.streams.op;
 
 import io.millrace.log.AppendResult;
+import io.millrace.log.AppendedBatch;
 import io.millrace.log.LogRecord;
 import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.position.SequenceNumber;
@@ -61,14 +62,21 @@ public final class PutRecord implements Operation<PutRecordRequest, PutRecordRes
                     List.of(new LogRecord(request.partitionKey(), request.data())), clock.millis());
             return new Routed(shardIndex, appended, current);
         });
-        // The position and arrival time come with durability: a remote log learns them from its broker.
+        // A log that assigns the position at append time lets the answer be built here, on the worker; a remote
+        // log learns it from its broker, so then it is built when durability completes.
+        AppendedBatch assigned = routed.appended().assigned();
+        PutRecordResponse prepared = assigned == null ? null : response(routed, assigned);
         return routed.appended().durable().thenApply(batch -> {
             stream.watchers().onRecordsAppended(routed.shardIndex());
-            String sequenceNumber = RecordWriter.sequenceNumber(routed.metadata(), routed.shardIndex(),
-                    batch.position(0), batch.arrivalMs(0));
-            return new PutRecordResponse(ShardId.name(routed.shardIndex()), sequenceNumber,
-                    Encryption.ofRecord(routed.metadata(), batch.arrivalMs(0)));
+            return prepared != null ? prepared : response(routed, batch);
         });
+    }
+
+    private static PutRecordResponse response(Routed routed, AppendedBatch batch) {
+        String sequenceNumber = RecordWriter.sequenceNumber(routed.metadata(), routed.shardIndex(),
+                batch.position(0), batch.arrivalMs(0));
+        return new PutRecordResponse(ShardId.name(routed.shardIndex()), sequenceNumber,
+                Encryption.ofRecord(routed.metadata(), batch.arrivalMs(0)));
     }
 
     private void checkOrderingNumber(String sequenceNumberForOrdering, StreamKey key) {

@@ -1,6 +1,7 @@
 package io.millrace.streams.op;
 
 import io.millrace.log.AppendResult;
+import io.millrace.log.AppendedBatch;
 import io.millrace.log.LogRecord;
 import io.millrace.log.StorageException;
 import io.millrace.streams.limit.ShardThroughput;
@@ -102,24 +103,34 @@ public final class PutRecords implements Operation<PutRecordsRequest, PutRecords
             fail(indexes, results);
             return CompletableFuture.completedFuture(null);
         }
-        // The entries are built when durability completes, because only then are positions and arrival times
-        // known (a remote log learns them from its broker). They are read only after every batch has settled.
+        // Entries need positions and arrival times. A log that assigns them at append time lets them be built
+        // here, on the worker; a remote log (Kafka) learns them from its broker, so they are built when durability
+        // completes. They are read only after every batch has settled.
         String shardId = ShardId.name(shardIndex);
+        long shardCreationMs = metadata.shard(shardIndex).creationMs();
+        AppendedBatch assigned = appended.assigned();
+        if (assigned != null) {
+            succeed(assigned, shardCreationMs, shardIndex, shardId, indexes, results);
+        }
         return appended.durable().handle((batch, failure) -> {
             if (failure != null) {
                 fail(indexes, results);
-            } else {
-                SequenceNumberEncoder numbers = new SequenceNumberEncoder();
-                long shardCreationMs = metadata.shard(shardIndex).creationMs();
-                for (int k = 0; k < indexes.size(); k++) {
-                    String sequenceNumber = numbers.forRecord(shardCreationMs, shardIndex, batch.position(k),
-                            batch.arrivalMs(k));
-                    results[indexes.get(k)] = new PutRecordsResultEntry(sequenceNumber, shardId, null, null);
-                }
+            } else if (assigned == null) {
+                succeed(batch, shardCreationMs, shardIndex, shardId, indexes, results);
             }
             stream.watchers().onRecordsAppended(shardIndex);
             return null;
         });
+    }
+
+    private static void succeed(AppendedBatch batch, long shardCreationMs, int shardIndex, String shardId,
+                                List<Integer> indexes, PutRecordsResultEntry[] results) {
+        SequenceNumberEncoder numbers = new SequenceNumberEncoder();
+        for (int k = 0; k < indexes.size(); k++) {
+            String sequenceNumber = numbers.forRecord(shardCreationMs, shardIndex, batch.position(k),
+                    batch.arrivalMs(k));
+            results[indexes.get(k)] = new PutRecordsResultEntry(sequenceNumber, shardId, null, null);
+        }
     }
 
     private static void fail(List<Integer> indexes, PutRecordsResultEntry[] results) {
