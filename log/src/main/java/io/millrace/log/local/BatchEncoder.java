@@ -41,7 +41,7 @@ final class BatchEncoder {
         boolean encrypted = key != null;
         long plaintextLength = 0;
         for (LogRecord record : records) {
-            plaintextLength += BatchDescriptor.RECORD_OVERHEAD + utf8Length(record.partitionKey())
+            plaintextLength += BatchDescriptor.RECORD_OVERHEAD + LogRecord.utf8Length(record.partitionKey())
                     + record.data().length;
         }
         long length = plaintextLength + (encrypted
@@ -60,7 +60,7 @@ final class BatchEncoder {
         }
         for (LogRecord record : records) {
             String partitionKey = record.partitionKey();
-            out.putInt(utf8Length(partitionKey));
+            out.putInt(LogRecord.utf8Length(partitionKey));
             putUtf8(out, partitionKey);
             out.putInt(record.data().length).put(record.data());
         }
@@ -87,28 +87,6 @@ final class BatchEncoder {
         }
         buffer.clear();
         return buffer;
-    }
-
-    /** UTF-8 length exactly as {@link String#getBytes} would produce it (lone surrogates become '?'). */
-    static int utf8Length(String s) {
-        int length = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                length += 1;
-            } else if (c < 0x800) {
-                length += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(i + 1))) {
-                length += 4;
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                length += 1;
-            } else {
-                length += 3;
-            }
-        }
-        return length;
     }
 
     private static void putUtf8(ByteBuffer out, String s) {

@@ -18,7 +18,7 @@ class BatchEncoderTest {
     @Property(tries = 500)
     void partitionKeysAreEncodedExactlyAsStringGetBytesDoes(@ForAll @StringLength(max = 64) String key) {
         byte[] expected = key.getBytes(StandardCharsets.UTF_8);
-        assertThat(BatchEncoder.utf8Length(key)).isEqualTo(expected.length);
+        assertThat(LogRecord.utf8Length(key)).isEqualTo(expected.length);
         ByteBuffer batch = new BatchEncoder().encode(List.of(new LogRecord(key, new byte[0])), 0, 0);
         byte[] encoded = new byte[expected.length];
         batch.get(BatchDescriptor.HEADER_LENGTH + 4, encoded);

@@ -9,7 +9,6 @@ import io.millrace.streams.shard.ShardId;
 import io.millrace.streams.stream.Stream;
 import io.millrace.streams.stream.StreamMetadata;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Checks and routing shared by PutRecord and PutRecords. Stateless. */
@@ -37,7 +36,7 @@ final class RecordWriter {
 
     /** What a record counts against size limits and shard throughput: data plus the UTF-8 partition key. */
     static long sizeBytes(byte[] data, String partitionKey) {
-        return data.length + (long) partitionKey.getBytes(StandardCharsets.UTF_8).length;
+        return LogRecord.sizeInBytes(data, partitionKey);
     }
 
     /** The throttling text AWS uses for a shard over its write (or read) rate, naming account, stream and shard. */
