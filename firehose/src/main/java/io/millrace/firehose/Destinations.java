@@ -10,7 +10,9 @@ import io.millrace.firehose.destination.s3.BackedUpDestination;
 import io.millrace.firehose.destination.s3.S3Backup;
 import io.millrace.firehose.destination.s3.S3Destination;
 import io.millrace.firehose.destination.s3.S3Settings;
+import io.millrace.firehose.model.ProcessingConfiguration;
 import io.millrace.firehose.processing.LambdaInvoker;
+import io.millrace.firehose.processing.ProcessingPipeline;
 import io.millrace.firehose.retry.RetryBook;
 import io.millrace.firehose.retry.RetryingDestination;
 import io.millrace.firehose.retry.S3ErrorOutput;
@@ -22,8 +24,10 @@ import java.time.Clock;
 /**
  * Builds the destination of a stream's current configuration for one delivery pass: the embedded S3 store, or an
  * HTTP endpoint or Redshift (PostgreSQL) behind Firehose's retry policy with the S3 configuration as error output
- * (and, for an HTTP endpoint with {@code AllData}, as backup of every delivered batch). Retry state outlives the
- * per-pass destinations in one {@link RetryBook}. Thread-safe.
+ * (and, for an HTTP endpoint with {@code AllData}, as backup of every delivered batch), each behind its
+ * {@code ProcessingConfiguration}; a Redshift destination with {@code S3BackupMode Enabled} also writes every
+ * batch's source records to its backup bucket. Retry state and processed batches outlive the per-pass destinations
+ * ({@link RetryBook}, {@link ProcessedBatches}). Thread-safe.
  */
 final class Destinations {
     /** The error-output type of HTTP endpoint failures (FIREHOSE-REFERENCE §4.3). */
@@ -35,6 +39,7 @@ final class Destinations {
     private final Clock clock;
     private final DestinationOptions options;
     private final RetryBook retries = new RetryBook();
+    private final ProcessedBatches processedBatches = new ProcessedBatches();
     private final HttpClient http = HttpEndpointAttempt.newClient();
 
     private final LambdaInvoker lambdas;
@@ -70,20 +75,42 @@ final class Destinations {
                 new S3ErrorOutput(objects, metadata.destination(), HTTP_ENDPOINT_FAILED, true), options.backoff(),
                 settings.retryDurationInSeconds() * 1000L, clock, retries);
         if (!settings.backsUpAllData()) {
-            return retrying;
+            return processed(metadata, settings.processingConfiguration(), retrying);
         }
         S3Destination backup = new S3Destination(objects, metadata.destination(), lambdas);
         // Backed up after the endpoint's outcome, so a batch waiting for its next attempt is not backed up twice.
-        return batch -> {
+        return processed(metadata, settings.processingConfiguration(), batch -> {
             retrying.deliver(batch);
             backup.deliver(batch);
-        };
+        });
     }
 
     private Destination redshift(DeliveryStreamMetadata metadata, RedshiftSettings settings) {
         RedshiftAttempt attempt = new RedshiftAttempt(settings, metadata.destination(), options.redshiftEndpoint());
-        return new RetryingDestination(metadata.logKey(), attempt,
-                new S3ErrorOutput(objects, metadata.destination(), REDSHIFT_FAILED, false), options.backoff(),
-                settings.retryDurationInSeconds() * 1000L, clock, retries);
+        Destination loaded = processed(metadata, settings.processingConfiguration(),
+                new RetryingDestination(metadata.logKey(), attempt,
+                        new S3ErrorOutput(objects, metadata.destination(), REDSHIFT_FAILED, false), options.backoff(),
+                        settings.retryDurationInSeconds() * 1000L, clock, retries));
+        if (settings.backup() == null) {
+            return loaded;
+        }
+        S3Backup backup = new S3Backup(objects, settings.backup(), metadata.destination().zone());
+        // The source records, as for ExtendedS3; written once the batch is loaded (or given up), so a batch waiting
+        // for its next COPY attempt is not backed up on every pass.
+        return batch -> {
+            loaded.deliver(batch);
+            backup.writeSource(batch);
+        };
+    }
+
+    /** {@code next} behind the destination's processors, or {@code next} itself when there are none. */
+    private Destination processed(DeliveryStreamMetadata metadata, ProcessingConfiguration configuration,
+                                  Destination next) {
+        ProcessingPipeline pipeline = ProcessingPipeline.of(configuration, lambdas);
+        if (pipeline == ProcessingPipeline.NONE) {
+            return next;
+        }
+        return new ProcessedDestination(metadata.logKey(), pipeline,
+                new S3Destination(objects, metadata.destination(), lambdas), next, processedBatches);
     }
 }

@@ -66,7 +66,7 @@ final class DescribeDeliveryStream implements SyncFirehoseOperation<DescribeDeli
                 : new SourceDescription(new DirectPutSourceConfiguration(metadata.throughputHintInMBs()));
     }
 
-    private static S3DestinationDescription backup(S3BackupSettings backup) {
+    static S3DestinationDescription backup(S3BackupSettings backup) {
         return backup == null ? null : new S3DestinationDescription(backup.roleARN(), backup.bucketARN(),
                 backup.prefix(), backup.errorOutputPrefix(),
                 new BufferingHints(backup.sizeInMBs(), backup.intervalInSeconds()), backup.compressionFormat(),

@@ -9,9 +9,12 @@ import io.millrace.firehose.destination.redshift.CopyOptions;
 import io.millrace.firehose.destination.redshift.RedshiftAttempt;
 import io.millrace.firehose.destination.redshift.RedshiftSettings;
 import io.millrace.firehose.destination.s3.Compression;
+import io.millrace.firehose.destination.s3.S3BackupSettings;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.model.CloudWatchLoggingOptions;
 import io.millrace.firehose.model.ProcessingConfiguration;
+import io.millrace.firehose.processing.LambdaInvoker;
+import io.millrace.firehose.processing.ProcessingPipeline;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.error.FirehoseError;
 
@@ -26,7 +29,7 @@ import java.util.regex.Pattern;
  * [UNVERIFIED]; features Millrace does not implement are named rather than ignored.
  */
 final class OtherDestinationRules {
-    private static final ObjectMapper BIND = new ObjectMapper()
+    static final ObjectMapper BIND = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     /** A plain or schema-qualified table name, and a column name; quoted identifiers are not accepted. */
@@ -58,12 +61,13 @@ final class OtherDestinationRules {
                 processing(config), logging(config));
     }
 
-    /** The Redshift settings of {@code config}; the COPY options are checked here, at creation. */
+    /**
+     * The Redshift settings of {@code config}; the COPY options are checked here, at creation and for the merged
+     * configuration of an update.
+     */
     static RedshiftSettings redshift(JsonNode config, S3Settings staging) {
         refuseCommon(config);
-        if ("Enabled".equals(config.path("S3BackupMode").asText(null)) || config.has("S3BackupConfiguration")) {
-            throw invalid("S3 backup of Redshift destinations (S3BackupMode Enabled)" + NOT_SUPPORTED);
-        }
+        S3BackupSettings backup = redshiftBackup(config);
         String url = config.path("ClusterJDBCURL").asText();
         if (!RedshiftAttempt.JDBC_URL.matcher(url).matches()) {
             throw invalid("ClusterJDBCURL " + url + " must have the form jdbc:redshift://host:port/database.");
@@ -92,7 +96,25 @@ final class OtherDestinationRules {
                 text(config, "Username"), text(config, "Password"),
                 config.path("RetryOptions").path("DurationInSeconds")
                         .asInt(RedshiftSettings.DEFAULT_RETRY_DURATION_IN_SECONDS),
-                config.path("S3BackupMode").asText("Disabled"), processing(config), logging(config));
+                backup == null ? RedshiftSettings.DISABLED : RedshiftSettings.ENABLED, processing(config),
+                logging(config), backup);
+    }
+
+    /** The source-record backup of {@code S3BackupMode Enabled}; {@code null} when disabled (the default). */
+    private static S3BackupSettings redshiftBackup(JsonNode config) {
+        if (!RedshiftSettings.ENABLED.equals(config.path("S3BackupMode").asText(RedshiftSettings.DISABLED))) {
+            return null;
+        }
+        JsonNode backup = config.get("S3BackupConfiguration");
+        if (backup == null || backup.isNull()) {
+            // [UNVERIFIED] own wording, as for ExtendedS3.
+            throw invalid("S3BackupConfiguration is required when S3BackupMode is Enabled.");
+        }
+        try {
+            return S3BackupSettings.fromWire(backup);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
     }
 
     /** The S3Configuration every non-S3 destination must have, as an S3 settings record. */
@@ -107,9 +129,17 @@ final class OtherDestinationRules {
                 && config.path("SecretsManagerConfiguration").path("Enabled").asBoolean(true)) {
             throw invalid("SecretsManagerConfiguration" + NOT_SUPPORTED + " Give the credentials directly.");
         }
-        ProcessingConfiguration processing = processing(config);
-        if (processing != null && processing.shouldRun()) {
-            throw invalid("ProcessingConfiguration of HTTP endpoint and Redshift destinations" + NOT_SUPPORTED);
+        ProcessingPipeline pipeline;
+        try {
+            pipeline = ProcessingPipeline.of(processing(config), LambdaInvoker.none());
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        if (pipeline.extractsQueryKeys()) {
+            // [UNVERIFIED] own wording: MetadataExtraction is dynamic partitioning's inline parsing, which only
+            // ExtendedS3 destinations have.
+            throw invalid("The MetadataExtraction processor requires dynamic partitioning, which only "
+                    + "ExtendedS3 destinations support.");
         }
     }
 

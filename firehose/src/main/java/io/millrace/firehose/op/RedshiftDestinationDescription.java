@@ -10,6 +10,7 @@ public record RedshiftDestinationDescription(String roleARN, String clusterJDBCU
                                              HttpEndpointDestinationDescription.RetryOptions retryOptions,
                                              S3DestinationDescription s3DestinationDescription,
                                              ProcessingConfiguration processingConfiguration, String s3BackupMode,
+                                             S3DestinationDescription s3BackupDescription,
                                              CloudWatchLoggingOptions cloudWatchLoggingOptions) {
 
     /** Wire shape {@code CopyCommand}. */
@@ -21,6 +22,7 @@ public record RedshiftDestinationDescription(String roleARN, String clusterJDBCU
                 new CopyCommand(redshift.dataTableName(), redshift.dataTableColumns(), redshift.copyOptions()),
                 redshift.username(), new HttpEndpointDestinationDescription.RetryOptions(
                         redshift.retryDurationInSeconds()), s3, redshift.processingConfiguration(),
-                redshift.s3BackupMode(), redshift.cloudWatchLoggingOptions());
+                redshift.s3BackupMode(), DescribeDeliveryStream.backup(redshift.backup()),
+                redshift.cloudWatchLoggingOptions());
     }
 }

@@ -90,7 +90,7 @@ final class S3Rules {
     }
 
     /** The stored backup as the wire shape again, so that a merge re-checks it whole; {@code null} for none. */
-    private static JsonNode backupTree(S3BackupSettings backup) {
+    static ObjectNode backupTree(S3BackupSettings backup) {
         if (backup == null) {
             return null;
         }

@@ -82,6 +82,20 @@ public record DeliveryStreamMetadata(String accountId, String region, String nam
                 mskSource);
     }
 
+    /**
+     * The next version after an UpdateDestination: {@code s3} as the S3 configuration and at most one of
+     * {@code http} and {@code redshift} as the destination (neither: S3 itself), the version id bumped.
+     */
+    public DeliveryStreamMetadata withUpdatedDestination(S3Settings s3, HttpEndpointSettings http,
+                                                         RedshiftSettings redshiftSettings, long nowMs) {
+        if (http != null && redshiftSettings != null) {
+            throw new IllegalArgumentException("a stream has one destination, not an HTTP endpoint and Redshift");
+        }
+        return new DeliveryStreamMetadata(accountId, region, name, logKey, deliveryStreamType, versionId + 1,
+                createTimestampMs, nowMs, throughputHintInMBs, s3, tags, kinesisSource, http, redshiftSettings,
+                mskSource);
+    }
+
     public DeliveryStreamMetadata withTags(Map<String, String> newTags) {
         return new DeliveryStreamMetadata(accountId, region, name, logKey, deliveryStreamType, versionId,
                 createTimestampMs, lastUpdateTimestampMs, throughputHintInMBs, destination, newTags, kinesisSource,

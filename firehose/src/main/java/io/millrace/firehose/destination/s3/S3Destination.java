@@ -96,9 +96,18 @@ public final class S3Destination implements Destination {
             put(evaluated, batch, dataOf(records));
         }
         if (!failures.isEmpty()) {
-            put(errorPrefix.evaluate(Instant.ofEpochMilli(failures.get(0).arrivalMs()), settings.zone(),
-                    PROCESSING_FAILED), batch, List.of(errorContent(failures)));
+            writeProcessingFailures(batch, failures);
         }
+    }
+
+    /**
+     * One object of failure documents under the error prefix with {@code !{firehose:error-output-type}} =
+     * {@code processing-failed}: what this destination does with records its processors fail, and what the other
+     * destinations (whose S3 configuration this is) do with theirs.
+     */
+    public void writeProcessingFailures(DeliveryBatch batch, List<FailedRecord> failures) throws IOException {
+        put(errorPrefix.evaluate(Instant.ofEpochMilli(failures.get(0).arrivalMs()), settings.zone(),
+                PROCESSING_FAILED), batch, List.of(errorContent(failures)));
     }
 
     /**

@@ -120,6 +120,75 @@ class RedshiftDeliveryTest {
                 + "syntax for type integer: \"not-a-number\"");
     }
 
+    @Test
+    void anUpdatedTableAndColumnsTakeTheNextBatchAndTheRestOfTheCopyCommandStays() throws SQLException {
+        sql("DROP TABLE IF EXISTS events2; CREATE TABLE events2 (label text, n int)");
+        create("\"DataTableColumns\":\"name,id\",\"CopyOptions\":\"CSV\"", 60);
+        firehose.put("r", "before,1\n");
+        assertThat(firehose.engine.flushAll()).isEqualTo(1);
+
+        firehose.call("UpdateDestination", "{\"DeliveryStreamName\":\"r\",\"CurrentDeliveryStreamVersionId\":\"1\","
+                + "\"DestinationId\":\"destinationId-000000000001\",\"RedshiftDestinationUpdate\":{"
+                + "\"CopyCommand\":{\"DataTableName\":\"events2\",\"DataTableColumns\":\"label,n\"}}}");
+        firehose.put("r", "after,2\n");
+        assertThat(firehose.engine.flushAll()).isEqualTo(1);
+
+        assertThat(rows("SELECT id, name FROM events")).containsExactly("1|before");
+        assertThat(rows("SELECT n, label FROM events2")).containsExactly("2|after");
+        assertThat(describe()).contains("\"VersionId\":\"2\"").contains("\"CopyCommand\":{\"DataTableName\":"
+                + "\"events2\",\"DataTableColumns\":\"label,n\",\"CopyOptions\":\"CSV\"}");
+    }
+
+    @Test
+    void backupEnabledWritesEveryLoadedBatchsSourceRecordsToTheBackupBucket() throws Exception {
+        firehose.call("CreateDeliveryStream", "{\"DeliveryStreamName\":\"r\",\"RedshiftDestinationConfiguration\":{"
+                + "\"RoleARN\":\"arn:aws:iam::123456789012:role/r\",\"ClusterJDBCURL\":\"" + JDBC + "\","
+                + "\"CopyCommand\":{\"DataTableName\":\"events\",\"DataTableColumns\":\"name,id\"},"
+                + "\"Username\":\"" + LocalPostgres.USER + "\"," + S3 + ",\"S3BackupMode\":\"Enabled\","
+                + "\"S3BackupConfiguration\":{\"RoleARN\":\"arn:aws:iam::123456789012:role/r\","
+                + "\"BucketARN\":\"arn:aws:s3:::my-bucket\",\"Prefix\":\"source/\"},"
+                + "\"ProcessingConfiguration\":{\"Enabled\":true,\"Processors\":[{\"Type\":"
+                + "\"AppendDelimiterToRecord\"}]}}}");
+        firehose.put("r", "alpha|1");
+        firehose.put("r", "beta|2");
+
+        assertThat(firehose.engine.flushAll()).isEqualTo(1);
+
+        assertThat(rows("SELECT id, name FROM events ORDER BY id")).containsExactly("1|alpha", "2|beta");
+        assertThat(firehose.objects()).singleElement().satisfies(object -> {
+            assertThat(object.toString().replace('\\', '/'))
+                    .matches("source/2026/03/04/05/r-1-2026-03-04-05-06-07-[0-9a-f-]{36}");
+            assertThat(firehose.content(object)).as("the source records, before processing").isEqualTo(
+                    "alpha|1beta|2");
+        });
+        assertThat(describe()).contains("\"S3BackupMode\":\"Enabled\",\"S3BackupDescription\":{\"RoleARN\":"
+                + "\"arn:aws:iam::123456789012:role/r\",\"BucketARN\":\"arn:aws:s3:::my-bucket\","
+                + "\"Prefix\":\"source/\"");
+    }
+
+    @Test
+    void aBatchWaitingForItsNextCopyIsNotBackedUpUntilItIsLoaded() throws Exception {
+        create("\"DataTableColumns\":\"id,name\",\"CopyOptions\":\"CSV\"", 60);
+        firehose.call("UpdateDestination", "{\"DeliveryStreamName\":\"r\",\"CurrentDeliveryStreamVersionId\":\"1\","
+                + "\"DestinationId\":\"destinationId-000000000001\",\"RedshiftDestinationUpdate\":{"
+                + "\"S3BackupMode\":\"Enabled\",\"S3BackupUpdate\":{\"RoleARN\":\"arn:aws:iam::123456789012:role/r\","
+                + "\"BucketARN\":\"arn:aws:s3:::my-bucket\"}}}");
+        sql("DROP TABLE events");
+        firehose.put("r", "1,one\n");
+
+        assertThat(firehose.engine.flushAll()).isZero();
+        assertThat(firehose.objects()).isEmpty();
+        sql("CREATE TABLE events (id int, name text, payload text)");
+        firehose.clock.advanceMs(1_000);
+        assertThat(firehose.engine.flushAll()).isEqualTo(1);
+
+        assertThat(rows("SELECT id, name FROM events")).containsExactly("1|one");
+        assertThat(firehose.objects()).singleElement().satisfies(object -> {
+            assertThat(object.toString()).startsWith("2026/03/04/05/r-2-");
+            assertThat(firehose.content(object)).isEqualTo("1,one\n");
+        });
+    }
+
     private void create(String copyMembers, int retrySeconds) {
         firehose.call("CreateDeliveryStream", "{\"DeliveryStreamName\":\"r\",\"RedshiftDestinationConfiguration\":{"
                 + "\"RoleARN\":\"arn:aws:iam::123456789012:role/r\",\"ClusterJDBCURL\":\"" + JDBC + "\","
