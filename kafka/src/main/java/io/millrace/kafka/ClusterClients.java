@@ -31,9 +31,11 @@ final class ClusterClients implements AutoCloseable {
     private final Admin admin;
     private final KafkaProducer<byte[], byte[]> producer;
     private final ReaderPool readers;
+    private final RecordCipher records;
 
     ClusterClients(KafkaLogConfig config) {
         this.config = config;
+        this.records = new RecordCipher(config.keyRing());
         this.admin = Admin.create(adminProperties(config));
         this.producer = new KafkaProducer<>(producerProperties(config), new ByteArraySerializer(),
                 new ByteArraySerializer());
@@ -54,6 +56,11 @@ final class ClusterClients implements AutoCloseable {
 
     ReaderPool readers() {
         return readers;
+    }
+
+    /** How Kinesis records are stored as Kafka records (sealed when encrypted). */
+    RecordCipher records() {
+        return records;
     }
 
     /** A new consumer for {@code assign}/{@code seek} reads: no group, nothing committed. */

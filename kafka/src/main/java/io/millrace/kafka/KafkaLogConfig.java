@@ -1,5 +1,7 @@
 package io.millrace.kafka;
 
+import io.millrace.log.crypto.KeyRing;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,9 +17,11 @@ import java.util.Objects;
  *                          written by another writer become visible to this gateway's readers within this time
  * @param readers           consumers kept for reads (each serves one read at a time)
  * @param requestTimeoutMs  how long one blocking call to the cluster may take before it counts as a storage fault
+ * @param keyRing           the master keys streams encrypt their records at rest with; the same on every gateway
+ *                          (an empty one: no stream can encrypt)
  */
 public record KafkaLogConfig(String bootstrapServers, String topicPrefix, Map<String, String> clientProperties,
-                             long offsetsCacheMs, int readers, long requestTimeoutMs) {
+                             long offsetsCacheMs, int readers, long requestTimeoutMs, KeyRing keyRing) {
 
     public static final String DEFAULT_TOPIC_PREFIX = "millrace.";
 
@@ -25,6 +29,7 @@ public record KafkaLogConfig(String bootstrapServers, String topicPrefix, Map<St
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         TopicNames.checkPrefix(topicPrefix);
         clientProperties = Map.copyOf(clientProperties);
+        Objects.requireNonNull(keyRing, "keyRing");
         if (offsetsCacheMs < 0 || readers < 1 || requestTimeoutMs < 1) {
             throw new IllegalArgumentException("offsetsCacheMs: " + offsetsCacheMs + ", readers: " + readers
                     + ", requestTimeoutMs: " + requestTimeoutMs + " (expected: >= 0, >= 1, >= 1)");
@@ -33,21 +38,26 @@ public record KafkaLogConfig(String bootstrapServers, String topicPrefix, Map<St
 
     /** Defaults for a cluster at {@code bootstrapServers}. */
     public static KafkaLogConfig of(String bootstrapServers) {
-        return new KafkaLogConfig(bootstrapServers, DEFAULT_TOPIC_PREFIX, Map.of(), 500, 4, 30_000);
+        return new KafkaLogConfig(bootstrapServers, DEFAULT_TOPIC_PREFIX, Map.of(), 500, 4, 30_000, KeyRing.empty());
     }
 
     public KafkaLogConfig withTopicPrefix(String prefix) {
         return new KafkaLogConfig(bootstrapServers, prefix, clientProperties, offsetsCacheMs, readers,
-                requestTimeoutMs);
+                requestTimeoutMs, keyRing);
     }
 
     public KafkaLogConfig withClientProperties(Map<String, String> properties) {
         return new KafkaLogConfig(bootstrapServers, topicPrefix, properties, offsetsCacheMs, readers,
-                requestTimeoutMs);
+                requestTimeoutMs, keyRing);
+    }
+
+    public KafkaLogConfig withKeyRing(KeyRing keys) {
+        return new KafkaLogConfig(bootstrapServers, topicPrefix, clientProperties, offsetsCacheMs, readers,
+                requestTimeoutMs, keys);
     }
 
     public KafkaLogConfig withOffsetsCacheMs(long cacheMs) {
         return new KafkaLogConfig(bootstrapServers, topicPrefix, clientProperties, cacheMs, readers,
-                requestTimeoutMs);
+                requestTimeoutMs, keyRing);
     }
 }

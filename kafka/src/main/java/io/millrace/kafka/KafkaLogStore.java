@@ -4,6 +4,7 @@ import io.millrace.log.LogStore;
 import io.millrace.log.MetadataStore;
 import io.millrace.log.ShardLog;
 import io.millrace.log.StorageException;
+import io.millrace.log.crypto.KeyRing;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -50,6 +51,12 @@ public final class KafkaLogStore implements LogStore {
         this.clients = clients;
         this.metadata = metadata;
         this.replication = replication;
+    }
+
+    /** The gateways' key ring ({@link KafkaLogConfig#keyRing()}): fixed, so it provisions no key of its own. */
+    @Override
+    public KeyRing keyRing() {
+        return clients.records().keys();
     }
 
     /** Connects to the cluster and opens (creating if needed) the metadata topic; topics get the cluster's defaults. */

@@ -2,12 +2,14 @@ package io.millrace.kafka;
 
 import io.millrace.log.AppendResult;
 import io.millrace.log.AppendedBatch;
+import io.millrace.log.LogCapabilities;
 import io.millrace.log.LogRecord;
 import io.millrace.log.ReadResult;
 import io.millrace.log.SealableLog;
 import io.millrace.log.ShardLog;
 import io.millrace.log.StorageException;
 import io.millrace.log.StoredRecord;
+import io.millrace.log.crypto.MasterKey;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
@@ -17,13 +19,13 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * One shard's log as one Kafka partition, used by that shard alone. Position = Kafka offset (dense: an idempotent,
@@ -79,6 +81,27 @@ final class KafkaShardLog implements ShardLog, SealableLog {
 
     @Override
     public AppendResult append(List<LogRecord> records, long nowMs) {
+        return append(records, nowMs, record -> RecordCipher.plain(partition.topic(), partition.partition(), record));
+    }
+
+    /** Seals every record under a one-time key derived from the newest version of {@code encryptionKeyId}. */
+    @Override
+    public AppendResult append(List<LogRecord> records, long nowMs, String encryptionKeyId) {
+        if (encryptionKeyId == null) {
+            return append(records, nowMs);
+        }
+        RecordCipher cipher = clients.records();
+        MasterKey key = cipher.keys().newest(encryptionKeyId);
+        return append(records, nowMs, record -> cipher.sealed(partition.topic(), partition.partition(), record, key));
+    }
+
+    @Override
+    public LogCapabilities capabilities() {
+        return LogCapabilities.ENCRYPTING;
+    }
+
+    private AppendResult append(List<LogRecord> records, long nowMs,
+                                Function<LogRecord, ProducerRecord<byte[], byte[]>> toMessage) {
         if (closed) {
             throw new StorageException(StorageException.Kind.CLOSED, "log " + partition + " is closed", null);
         }
@@ -99,9 +122,7 @@ final class KafkaShardLog implements ShardLog, SealableLog {
             for (int i = 0; i < count; i++) {
                 LogRecord record = records.get(i);
                 int index = i;
-                ProducerRecord<byte[], byte[]> message = new ProducerRecord<>(partition.topic(),
-                        partition.partition(), null, record.partitionKey().getBytes(StandardCharsets.UTF_8),
-                        record.data());
+                ProducerRecord<byte[], byte[]> message = toMessage.apply(record);
                 try {
                     clients.producer().send(message, (metadata, failure) -> onAcknowledged(metadata, failure, index,
                             positions, arrivalsMs, pending, landed));

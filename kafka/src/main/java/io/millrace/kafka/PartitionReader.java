@@ -7,7 +7,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,16 +20,16 @@ import java.util.List;
  * <p>Not thread-safe: {@link ReaderPool} lends it to one thread at a time.
  */
 final class PartitionReader implements AutoCloseable {
-    private static final byte[] NO_KEY = new byte[0];
-
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final RecordCipher records;
     private final ArrayDeque<ConsumerRecord<byte[], byte[]>> fetched = new ArrayDeque<>();
     private TopicPartition assigned;
     /** The offset a read continuing the previous one would ask for; -1 when unknown. */
     private long nextOffset = -1;
 
-    PartitionReader(KafkaConsumer<byte[], byte[]> consumer) {
+    PartitionReader(KafkaConsumer<byte[], byte[]> consumer, RecordCipher records) {
         this.consumer = consumer;
+        this.records = records;
     }
 
     /** Whether a read of {@code partition} from {@code offset} continues this reader's previous read. */
@@ -70,7 +69,7 @@ final class PartitionReader implements AutoCloseable {
             if (record.offset() >= endOffset) {
                 break;
             }
-            StoredRecord stored = toStored(record);
+            StoredRecord stored = records.open(record);
             if (bytes + stored.sizeInBytes() > maxBytes && !out.isEmpty()) {
                 break;
             }
@@ -99,12 +98,6 @@ final class PartitionReader implements AutoCloseable {
     void reset() {
         fetched.clear();
         nextOffset = -1;
-    }
-
-    private static StoredRecord toStored(ConsumerRecord<byte[], byte[]> record) {
-        byte[] key = record.key() == null ? NO_KEY : record.key();
-        byte[] value = record.value() == null ? NO_KEY : record.value();
-        return new StoredRecord(record.offset(), record.timestamp(), new String(key, StandardCharsets.UTF_8), value);
     }
 
     @Override

@@ -63,7 +63,7 @@ final class ReaderPool implements AutoCloseable {
                 return idle.pollLast();
             }
             if (all.size() < size) {
-                PartitionReader reader = new PartitionReader(clients.newConsumer());
+                PartitionReader reader = new PartitionReader(clients.newConsumer(), clients.records());
                 all.add(reader);
                 return reader;
             }

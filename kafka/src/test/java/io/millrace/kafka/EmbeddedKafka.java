@@ -44,8 +44,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static EmbeddedKafka start() {
         try {
             Path dataDir = Files.createTempDirectory("millrace-kafka");
-            int brokerPort = freePort();
-            int controllerPort = freePort();
+            int[] ports = freePorts(2);
+            int brokerPort = ports[0];
+            int controllerPort = ports[1];
             Properties properties = brokerProperties(dataDir, brokerPort, controllerPort);
             KafkaConfig config = KafkaConfig.fromProps(properties, false);
             new Formatter()
@@ -114,9 +115,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         return p;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /** Distinct free ports: all held open together, so the kernel cannot hand out one of them twice. */
+    static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 }

@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,12 +51,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     public static EmbeddedKafkaCluster start(int size) {
         try {
             Path dataDir = Files.createTempDirectory("millrace-kafka-cluster");
-            int[] brokerPorts = new int[size];
-            int[] controllerPorts = new int[size];
-            for (int i = 0; i < size; i++) {
-                brokerPorts[i] = freePort();
-                controllerPorts[i] = freePort();
-            }
+            int[] ports = EmbeddedKafka.freePorts(2 * size);
+            int[] brokerPorts = java.util.Arrays.copyOfRange(ports, 0, size);
+            int[] controllerPorts = java.util.Arrays.copyOfRange(ports, size, 2 * size);
             String voters = IntStream.range(0, size).mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllerPorts[i])
                     .collect(Collectors.joining(","));
             String clusterId = Uuid.randomUuid().toString();
@@ -159,11 +154,5 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024));
         p.put("log.cleaner.io.buffer.size", String.valueOf(256 * 1024));
         return p;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -165,11 +165,12 @@ public final class Millrace implements AutoCloseable {
     }
 
     private static LogStore openStore(ServerConfig config) {
-        if (config.backend().backend() == Backend.KAFKA) {
-            return KafkaBackend.open(config.backend());
-        }
-        // An operator's key ring is fixed; without one, the store keeps (and provisions) its own.
+        // An operator's key ring is fixed; without one, the local store keeps (and provisions) its own. Gateways on
+        // Kafka share their data, so they must share keys too: only an operator's key ring can encrypt there.
         KeyRing keyRing = config.keyringFile() == null ? null : loadKeyRing(config.keyringFile());
+        if (config.backend().backend() == Backend.KAFKA) {
+            return KafkaBackend.open(config.backend(), keyRing == null ? KeyRing.empty() : keyRing);
+        }
         if (config.inMemory()) {
             return new InMemoryLogStore(keyRing == null ? KeyRing.ephemeral() : keyRing);
         }

@@ -69,10 +69,10 @@ final class BatchDescriptor {
     static final int KEY_REF_OFFSET = 32;
     static final int KEY_VERSION_OFFSET = 40;
     static final int SALT_OFFSET = 48;
-    static final int SALT_LENGTH = 16;
+    static final int SALT_LENGTH = io.millrace.log.crypto.OneTimeKeyCipher.SALT_LENGTH;
     /** Fixed header plus encryption header: where an encrypted batch's ciphertext starts. */
     static final int ENCRYPTED_HEADER_LENGTH = 64;
-    static final int TAG_LENGTH = 16;
+    static final int TAG_LENGTH = io.millrace.log.crypto.OneTimeKeyCipher.TAG_LENGTH;
     static final int LENGTH_OFFSET = 0;
     static final int CRC_OFFSET = 4;
     static final int VERSION_OFFSET = 8;

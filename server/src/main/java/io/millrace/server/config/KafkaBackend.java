@@ -3,6 +3,7 @@ package io.millrace.server.config;
 import io.millrace.kafka.KafkaLogConfig;
 import io.millrace.kafka.KafkaLogStore;
 import io.millrace.log.LogStore;
+import io.millrace.log.crypto.KeyRing;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -19,12 +20,14 @@ public final class KafkaBackend {
     private KafkaBackend() {
     }
 
-    public static LogStore open(BackendConfig config) {
+    /** Opens the store; {@code keyRing} holds the keys streams may encrypt at rest with. */
+    public static LogStore open(BackendConfig config, KeyRing keyRing) {
         KafkaLogConfig kafka;
         try {
             kafka = KafkaLogConfig.of(config.kafkaBootstrap())
                     .withTopicPrefix(config.kafkaTopicPrefix())
-                    .withClientProperties(clientProperties(config.kafkaConfigFile()));
+                    .withClientProperties(clientProperties(config.kafkaConfigFile()))
+                    .withKeyRing(keyRing);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid Kafka settings: " + e.getMessage());
         }
