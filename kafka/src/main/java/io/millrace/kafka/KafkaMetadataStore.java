@@ -37,7 +37,8 @@ import java.util.concurrent.CompletableFuture;
  *       the entry key and the proposed version; the reader decides the winner by topic order.
  *   <li>The seal markers of {@link PartitionSeals}.
  * </ul>
- * Accepted proposals are never compacted away, so the topic grows by one record per control-plane change.
+ * The topic compacts: once a proposal is decided, its author tombstones its record if it lost, or the record it
+ * superseded if it won (see {@link #tombstone}); the record deciding each entry's state, removals included, stays.
  *
  * <p>Thread safety: all methods may be called from any thread (the producer is thread-safe; the reader owns its
  * consumer).

@@ -34,7 +34,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The partition's start and end offsets are read from the broker at most every
  * {@link KafkaLogConfig#offsetsCacheMs()} and combined with what this gateway's own acknowledgements show, so its
- * own writes are visible at once and other writers' within that time. The arrival times of the first and the newest
+ * own writes are visible at once and other writers' within that time, or at once for a watched log
+ * ({@link #watchAppends}: the gateway's {@link AppendWatcher} raises the known end as it fetches). The arrival times of the first and the newest
  * record are cached by position, so {@link #positionForTimestamp} and {@link #trimOlderThan} usually answer without
  * a call to the broker.
  *

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StartingPosition;
+import software.amazon.awssdk.services.kinesis.model.StreamMode;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEventStream;
@@ -179,7 +180,7 @@ class KafkaGatewaysIT {
         eventually(() -> a.describeAccountSettings(r -> { }).minimumThroughputBillingCommitment().status()
                 == MinimumThroughputBillingCommitmentOutputStatus.ENABLED_UNTIL_EARLIEST_ALLOWED_END);
 
-        a.createStream(r -> r.streamName("governed").shardCount(1));
+        a.createStream(r -> r.streamName("governed").streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
         awaitActiveOn(b, "governed");
         String arn = a.describeStreamSummary(r -> r.streamName("governed")).streamDescriptionSummary().streamARN();
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
