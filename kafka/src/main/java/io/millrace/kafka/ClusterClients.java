@@ -65,12 +65,17 @@ final class ClusterClients implements AutoCloseable {
 
     /** A new consumer for {@code assign}/{@code seek} reads: no group, nothing committed. */
     KafkaConsumer<byte[], byte[]> newConsumer() {
+        // Reads stop at the end offset they saw, so a prefetch that waits at the end for new data only delays the
+        // next seek (one fetch in flight per broker); answer such fetches almost at once.
+        return newConsumer(Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10));
+    }
+
+    /** As {@link #newConsumer()}, with {@code settings} in place of the read-oriented defaults. */
+    KafkaConsumer<byte[], byte[]> newConsumer(Map<String, Object> settings) {
         Map<String, Object> properties = common(config);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Reads stop at the end offset they saw, so a prefetch that waits at the end for new data only delays the
-        // next seek (one fetch in flight per broker); answer such fetches almost at once.
-        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        properties.putAll(settings);
         properties.putAll(config.clientProperties());
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

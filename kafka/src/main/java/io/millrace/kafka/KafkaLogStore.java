@@ -43,6 +43,7 @@ public final class KafkaLogStore implements LogStore {
     private final ClusterClients clients;
     private final KafkaMetadataStore metadata;
     private final TopicReplication replication;
+    private final AppendWatcher appendWatcher;
     private final Map<String, Map<Integer, KafkaShardLog>> logs = new ConcurrentHashMap<>();
     /** Partition counts known to exist, per topic. */
     private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
@@ -51,6 +52,7 @@ public final class KafkaLogStore implements LogStore {
         this.clients = clients;
         this.metadata = metadata;
         this.replication = replication;
+        this.appendWatcher = new AppendWatcher(clients);
     }
 
     /** The gateways' key ring ({@link KafkaLogConfig#keyRing()}): fixed, so it provisions no key of its own. */
@@ -96,7 +98,7 @@ public final class KafkaLogStore implements LogStore {
         String topic = TopicNames.streamTopic(clients.config().topicPrefix(), streamKey);
         return logs.computeIfAbsent(streamKey, k -> new ConcurrentHashMap<>()).computeIfAbsent(shardIndex, index -> {
             ensurePartitions(topic, index + 1);
-            return new KafkaShardLog(clients, metadata, new TopicPartition(topic, index));
+            return new KafkaShardLog(clients, metadata, appendWatcher, new TopicPartition(topic, index));
         });
     }
 
@@ -126,6 +128,7 @@ public final class KafkaLogStore implements LogStore {
     public void close() {
         logs.values().forEach(open -> open.values().forEach(KafkaShardLog::close));
         logs.clear();
+        appendWatcher.close();
         metadata.close();
         clients.close();
     }

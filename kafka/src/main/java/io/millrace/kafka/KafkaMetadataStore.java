@@ -3,13 +3,18 @@ package io.millrace.kafka;
 import io.millrace.log.MetadataStore;
 import io.millrace.log.SharedMetadata;
 import io.millrace.log.StorageException;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -32,12 +37,14 @@ import java.util.concurrent.CompletableFuture;
  *       the entry key and the proposed version; the reader decides the winner by topic order.
  *   <li>The seal markers of {@link PartitionSeals}.
  * </ul>
- * Accepted proposals are never compacted away, so the topic grows by one record per control-plane change.
+ * The topic compacts: once a proposal is decided, its author tombstones its record if it lost, or the record it
+ * superseded if it won (see {@link #tombstone}); the record deciding each entry's state, removals included, stays.
  *
  * <p>Thread safety: all methods may be called from any thread (the producer is thread-safe; the reader owns its
  * consumer).
  */
 public final class KafkaMetadataStore implements MetadataStore, SharedMetadata {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaMetadataStore.class);
     private final ClusterClients clients;
     private final TopicPartition partition;
     private final PartitionSeals seals;
@@ -57,24 +64,53 @@ public final class KafkaMetadataStore implements MetadataStore, SharedMetadata {
 
     static KafkaMetadataStore open(ClusterClients clients, TopicReplication replication, GatewayLease lease) {
         String topic = TopicNames.metadataTopic(clients.config().topicPrefix());
-        NewTopic newTopic = replication.newTopic(topic, 1, Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(KafkaLogStore.MAX_MESSAGE_BYTES)));
+        NewTopic newTopic = replication.newTopic(topic, 1, compaction());
         try {
             clients.await(clients.admin().createTopics(List.of(newTopic)).all(), "creating topic " + topic);
         } catch (StorageException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
             }
+            applyCompaction(clients, topic);
         }
         KafkaMetadataStore store = new KafkaMetadataStore(clients, new TopicPartition(topic, 0), lease);
         try {
             store.tail.start();
+            store.sweep();
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
         return store;
+    }
+
+    /**
+     * The metadata topic's settings. Compaction keeps the newest record of each key and drops tombstoned ones, but
+     * only in closed segments, so segments roll hourly rather than weekly; a record stays uncompacted for ten minutes,
+     * far longer than any gateway's reader lags, so a reader never skips a record whose decision it still needs;
+     * tombstones stay a day, so a gateway that was down for less still reads them.
+     */
+    static Map<String, String> compaction() {
+        return Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(60 * 60_000L),
+                TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, String.valueOf(10 * 60_000L),
+                TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1",
+                TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(24 * 60 * 60_000L),
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(KafkaLogStore.MAX_MESSAGE_BYTES));
+    }
+
+    /** Brings a topic created by an earlier version to {@link #compaction()}; a cluster that refuses only warns. */
+    private static void applyCompaction(ClusterClients clients, String topic) {
+        List<AlterConfigOp> ops = compaction().entrySet().stream()
+                .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                .toList();
+        try {
+            clients.await(clients.admin().incrementalAlterConfigs(
+                    Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), ops)).all(), "configuring " + topic);
+        } catch (StorageException e) {
+            LOG.warn("Could not set the compaction settings of {}; superseded metadata may stay longer", topic, e);
+        }
     }
 
     PartitionSeals seals() {
@@ -123,15 +159,43 @@ public final class KafkaMetadataStore implements MetadataStore, SharedMetadata {
         if (value == null) {
             record.headers().add(MetadataTail.REMOVED_HEADER, new byte[] {1});
         }
-        CompletableFuture<Boolean> outcome = tail.expect(proposalId);
+        CompletableFuture<MetadataTail.Decision> outcome = tail.expect(proposalId);
         String what = "writing metadata " + key;
+        MetadataTail.Decision decision;
         try {
             clients.await(clients.producer().send(record), what);
-            return clients.await(outcome, what);
+            decision = clients.await(outcome, what);
         } catch (RuntimeException e) {
             throw ClusterClients.fault(what, e);
         } finally {
             tail.forget(proposalId);
+        }
+        if (decision.garbageRecordKey() != null) {
+            tombstone(decision.garbageRecordKey());
+        }
+        return decision.won();
+    }
+
+    /**
+     * Lets compaction drop a record that lost or was superseded. Safe at any moment: the entry's state is that of the
+     * first record with the highest version, which is never such a record. Sent without waiting: a tombstone that
+     * does not land leaves garbage that the next start-up sweeps ({@link #sweep()}), nothing worse.
+     */
+    private void tombstone(String recordKey) {
+        try {
+            clients.producer().send(new ProducerRecord<>(partition.topic(), partition.partition(),
+                    recordKey.getBytes(StandardCharsets.UTF_8), null));
+        } catch (RuntimeException e) {
+            LOG.debug("Tombstoning metadata record {} failed; the next start-up retries", recordKey, e);
+        }
+    }
+
+    /** Tombstones the garbage a gateway left when it stopped between a decision and its tombstone. */
+    private void sweep() {
+        List<String> garbage = tail.garbage();
+        garbage.forEach(this::tombstone);
+        if (!garbage.isEmpty()) {
+            LOG.debug("Tombstoned {} superseded metadata records", garbage.size());
         }
     }
 

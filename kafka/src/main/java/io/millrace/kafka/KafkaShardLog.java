@@ -1,6 +1,7 @@
 package io.millrace.kafka;
 
 import io.millrace.log.AppendResult;
+import io.millrace.log.AppendWatch;
 import io.millrace.log.AppendedBatch;
 import io.millrace.log.LogCapabilities;
 import io.millrace.log.LogRecord;
@@ -35,7 +36,8 @@ import java.util.function.Function;
  *
  * <p>The partition's start and end offsets are read from the broker at most every
  * {@link KafkaLogConfig#offsetsCacheMs()} and combined with what this gateway's own acknowledgements show, so its
- * own writes are visible at once and other writers' within that time. The arrival times of the first and the newest
+ * own writes are visible at once and other writers' within that time, or at once for a watched log
+ * ({@link #watchAppends}: the gateway's {@link AppendWatcher} raises the known end as it fetches). The arrival times of the first and the newest
  * record are cached by position, so {@link #positionForTimestamp} and {@link #trimOlderThan} usually answer without
  * a call to the broker.
  *
@@ -48,10 +50,11 @@ final class KafkaShardLog implements ShardLog, SealableLog {
 
     private final ClusterClients clients;
     private final KafkaMetadataStore metadata;
+    private final AppendWatcher appendWatcher;
     private final TopicPartition partition;
     private final Object appendLock = new Object();
     private final Object refreshLock = new Object();
-    /** One past the highest offset this gateway has had acknowledged. */
+    /** One past the highest offset this gateway has had acknowledged or has seen fetched. */
     private final AtomicLong ackedEnd = new AtomicLong();
     private volatile Offsets offsets;
     /** Arrival of the record at the newest position known to be written; null when unknown. */
@@ -68,9 +71,11 @@ final class KafkaShardLog implements ShardLog, SealableLog {
     private record Arrival(long position, long arrivalMs) {
     }
 
-    KafkaShardLog(ClusterClients clients, KafkaMetadataStore metadata, TopicPartition partition) {
+    KafkaShardLog(ClusterClients clients, KafkaMetadataStore metadata, AppendWatcher appendWatcher,
+                  TopicPartition partition) {
         this.clients = clients;
         this.metadata = metadata;
+        this.appendWatcher = appendWatcher;
         this.partition = partition;
         this.offsets = readOffsets();
     }
@@ -186,6 +191,16 @@ final class KafkaShardLog implements ShardLog, SealableLog {
             return sealedEnd; // records past it were never acknowledged and are never read
         }
         return Math.max(ackedEnd.get(), currentOffsets().end());
+    }
+
+    @Override
+    public AppendWatch watchAppends(Runnable listener) {
+        return appendWatcher.watch(this, listener);
+    }
+
+    /** Records below {@code end} were fetched, so they are committed and readable: the end is at least there. */
+    void onObservedEnd(long end) {
+        ackedEnd.accumulateAndGet(end, Math::max);
     }
 
     @Override

@@ -47,6 +47,13 @@ final class MetadataTail implements AutoCloseable {
     private record Watch(String prefix, Listener listener) {
     }
 
+    /**
+     * How a proposal was decided, and the record that decision made garbage: the proposal's own record when it lost,
+     * the superseded winner's when it won ({@code null} when there was none).
+     */
+    record Decision(boolean won, String garbageRecordKey) {
+    }
+
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final TopicPartition partition;
     private final GatewayLease lease;
@@ -59,7 +66,11 @@ final class MetadataTail implements AutoCloseable {
     private final Map<String, byte[]> plain = new ConcurrentHashMap<>();
     private final Map<String, Versioned> versioned = new ConcurrentHashMap<>();
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
-    private final Map<String, CompletableFuture<Boolean>> proposals = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Decision>> proposals = new ConcurrentHashMap<>();
+    /** The record key of each versioned entry's current winner. */
+    private final Map<String, String> winnerRecords = new ConcurrentHashMap<>();
+    /** Records that lost or were superseded and have no tombstone yet: safe to compact away at any time. */
+    private final java.util.Set<String> garbage = ConcurrentHashMap.newKeySet();
     private volatile long appliedEnd;
     /** Long before any lease could hold, without the overflow {@code Long.MIN_VALUE} would cause. */
     private volatile long freshAtNs = System.nanoTime() - Long.MAX_VALUE / 4;
@@ -123,14 +134,19 @@ final class MetadataTail implements AutoCloseable {
     }
 
     /** Registers a proposal about to be sent; the future tells whether it won once the reader reaches it. */
-    CompletableFuture<Boolean> expect(String proposalId) {
-        CompletableFuture<Boolean> outcome = new CompletableFuture<>();
+    CompletableFuture<Decision> expect(String proposalId) {
+        CompletableFuture<Decision> outcome = new CompletableFuture<>();
         proposals.put(proposalId, outcome);
         return outcome;
     }
 
     void forget(String proposalId) {
         proposals.remove(proposalId);
+    }
+
+    /** The record keys of losing and superseded proposals read so far that no tombstone has followed yet. */
+    List<String> garbage() {
+        return List.copyOf(garbage);
     }
 
     /** Waits until every record below {@code offset} has been applied. */
@@ -199,6 +215,7 @@ final class MetadataTail implements AutoCloseable {
                 } else {
                     String key = new String(record.key(), StandardCharsets.UTF_8);
                     if (record.value() == null) {
+                        garbage.remove(key);
                         plain.remove(key);
                     } else {
                         plain.put(key, record.value());
@@ -216,9 +233,17 @@ final class MetadataTail implements AutoCloseable {
         String proposalId = text(record, PROPOSAL_HEADER);
         boolean removed = record.headers().lastHeader(REMOVED_HEADER) != null;
         boolean wins = version > current(key).version();
+        String recordKey = new String(record.key(), StandardCharsets.UTF_8);
+        String garbageRecordKey = recordKey;
+        byte[] value = removed ? null : record.value();
         if (wins) {
-            byte[] value = removed ? null : record.value();
             versioned.put(key, new Versioned(version, value));
+            garbageRecordKey = winnerRecords.put(key, recordKey);
+        }
+        if (garbageRecordKey != null) {
+            garbage.add(garbageRecordKey);
+        }
+        if (wins) {
             for (Watch watch : watches) {
                 if (key.startsWith(watch.prefix())) {
                     try {
@@ -229,9 +254,9 @@ final class MetadataTail implements AutoCloseable {
                 }
             }
         }
-        CompletableFuture<Boolean> outcome = proposalId == null ? null : proposals.remove(proposalId);
+        CompletableFuture<Decision> outcome = proposalId == null ? null : proposals.remove(proposalId);
         if (outcome != null) {
-            outcome.complete(wins);
+            outcome.complete(new Decision(wins, garbageRecordKey));
         }
     }
 

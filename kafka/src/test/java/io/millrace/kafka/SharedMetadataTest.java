@@ -65,8 +65,9 @@ class SharedMetadataTest {
         long end = ((SealableLog) other).seal();
 
         assertThat(end).isGreaterThan(acknowledged.position(4));
-        assertThat(((SealableLog) writer).sealed()).isTrue();
+        // The writer's reader may not have reached the SEALED marker yet; sealing again agrees on the same end.
         assertThat(((SealableLog) writer).seal()).isEqualTo(end);
+        assertThat(((SealableLog) writer).sealed()).isTrue();
         assertThat(writer.endPosition()).isEqualTo(end);
         assertThat(other.read(0, 100, Long.MAX_VALUE).records()).hasSize(5);
         assertThatThrownBy(() -> writer.append(records(1), 0).durable().join())

@@ -71,6 +71,16 @@ public interface ShardLog extends AutoCloseable {
      */
     void trimOlderThan(long cutoffMs);
 
+    /**
+     * Asks to be told, by a call of {@code listener}, soon after records appended by <em>other processes</em>
+     * become readable; appends through this process are announced by the engine itself. {@code listener} runs on the
+     * store's thread and must only signal (never block or read). Logs that only this process writes return
+     * {@link AppendWatch#NONE}, the default.
+     */
+    default AppendWatch watchAppends(Runnable listener) {
+        return AppendWatch.NONE;
+    }
+
     /** Capabilities that differ between backends. */
     default LogCapabilities capabilities() {
         return LogCapabilities.DEFAULT;

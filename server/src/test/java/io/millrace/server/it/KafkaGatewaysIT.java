@@ -12,6 +12,13 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ChildShard;
+import software.amazon.awssdk.services.kinesis.model.Consumer;
+import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
+import software.amazon.awssdk.services.kinesis.model.CreateChannelRequest;
+import software.amazon.awssdk.services.kinesis.model.MinimumThroughputBillingCommitmentInputStatus;
+import software.amazon.awssdk.services.kinesis.model.MinimumThroughputBillingCommitmentOutputStatus;
+import software.amazon.awssdk.services.kinesis.model.RecordFormatType;
+import software.amazon.awssdk.services.kinesis.model.S3CompressionType;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
@@ -20,6 +27,7 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StartingPosition;
+import software.amazon.awssdk.services.kinesis.model.StreamMode;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEventStream;
@@ -46,10 +54,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two Millrace gateways on one Kafka cluster (the shared in-process KRaft node), driven by the real AWS SDK: what
- * one creates and writes, the other lists, reads (also with the first one's iterators) and pushes to a subscriber;
+ * one creates and writes, the other lists, reads (also with the first one's iterators) and pushes to a subscriber,
+ * promptly; consumers, account settings, resource policies and channels changed through one are seen by the other;
  * two gateways racing to create one stream yield exactly one stream; a gateway that resharded dies while the shard's
  * end is being fixed, the other finishes it, and every acknowledged record is read exactly once, parent before
  * children, with exact lineage.
@@ -108,6 +118,100 @@ class KafkaGatewaysIT {
             pushedNumbers.add(next.sequenceNumber());
         }
         assertThat(pushedNumbers).containsExactlyElementsOf(written);
+    }
+
+    @Test
+    void aConsumerRegisteredThroughOneGatewayIsServedByTheOtherWhichPushesRecordsPutThroughTheFirstPromptly()
+            throws Exception {
+        KinesisClient a = Clients.sync(endpoint(start()), true);
+        Millrace gatewayB = start();
+        KinesisClient b = Clients.sync(endpoint(gatewayB), false);
+        a.createStream(r -> r.streamName("prompt").shardCount(1));
+        awaitActiveOn(b, "prompt");
+        String arn = a.describeStreamSummary(r -> r.streamName("prompt")).streamDescriptionSummary().streamARN();
+        String consumerArn = a.registerStreamConsumer(r -> r.streamARN(arn).consumerName("on-b")).consumer()
+                .consumerARN();
+        eventually(() -> {
+            try {
+                return b.describeStreamConsumer(r -> r.consumerARN(consumerArn)).consumerDescription()
+                        .consumerStatus() == ConsumerStatus.ACTIVE;
+            } catch (ResourceNotFoundException e) {
+                return false;
+            }
+        });
+        assertThat(b.listStreamConsumers(r -> r.streamARN(arn)).consumers()).extracting(Consumer::consumerARN)
+                .containsExactly(consumerArn);
+        assertThatThrownBy(() -> b.registerStreamConsumer(r -> r.streamARN(arn).consumerName("on-b")))
+                .as("registered once, whichever gateway is asked").isInstanceOf(ResourceInUseException.class);
+
+        Pushed pushed = subscribe(Clients.async(endpoint(gatewayB), true), consumerArn);
+        assertThat(pushed.firstEvent.await(WAIT_MS, TimeUnit.MILLISECONDS)).as("subscribed").isTrue();
+        long slowestMs = 0;
+        for (int i = 0; i < 20; i++) {
+            String data = "prompt " + i;
+            long putAtNs = System.nanoTime();
+            String sequenceNumber = a.putRecord(r -> r.streamName("prompt").partitionKey(data)
+                    .data(SdkBytes.fromUtf8String(data))).sequenceNumber();
+            Record received = pushed.records.poll(WAIT_MS, TimeUnit.MILLISECONDS);
+            slowestMs = Math.max(slowestMs, (System.nanoTime() - putAtNs) / 1_000_000);
+            assertThat(received).as("pushed record %d", i).isNotNull();
+            assertThat(received.sequenceNumber()).isEqualTo(sequenceNumber);
+        }
+        // Polling (an offsets refresh every 500 ms, a subscription tick every second) would exceed this at p100.
+        assertThat(slowestMs).as("slowest put-to-push through two gateways, ms").isLessThan(1_000);
+
+        b.deregisterStreamConsumer(r -> r.consumerARN(consumerArn));
+        eventually(() -> a.listStreamConsumers(r -> r.streamARN(arn)).consumers().isEmpty());
+    }
+
+    @Test
+    void accountSettingsResourcePoliciesAndChannelsChangedThroughOneGatewayAreSeenByTheOther() throws Exception {
+        KinesisClient a = Clients.sync(endpoint(start()), true);
+        KinesisClient b = Clients.sync(endpoint(start()), false);
+        a.updateAccountSettings(r -> r.minimumThroughputBillingCommitment(c -> c
+                .status(MinimumThroughputBillingCommitmentInputStatus.ENABLED)));
+        eventually(() -> b.describeAccountSettings(r -> { }).minimumThroughputBillingCommitment() != null
+                && b.describeAccountSettings(r -> { }).minimumThroughputBillingCommitment().status()
+                == MinimumThroughputBillingCommitmentOutputStatus.ENABLED);
+        var ending = b.updateAccountSettings(r -> r.minimumThroughputBillingCommitment(c -> c
+                .status(MinimumThroughputBillingCommitmentInputStatus.DISABLED))).minimumThroughputBillingCommitment();
+        assertThat(ending.status()).as("B changed what A enabled")
+                .isEqualTo(MinimumThroughputBillingCommitmentOutputStatus.ENABLED_UNTIL_EARLIEST_ALLOWED_END);
+        eventually(() -> a.describeAccountSettings(r -> { }).minimumThroughputBillingCommitment().status()
+                == MinimumThroughputBillingCommitmentOutputStatus.ENABLED_UNTIL_EARLIEST_ALLOWED_END);
+
+        a.createStream(r -> r.streamName("governed").streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
+        awaitActiveOn(b, "governed");
+        String arn = a.describeStreamSummary(r -> r.streamName("governed")).streamDescriptionSummary().streamARN();
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+        a.putResourcePolicy(r -> r.resourceARN(arn).policy(policy));
+        eventually(() -> policy.equals(b.getResourcePolicy(r -> r.resourceARN(arn)).policy()));
+        b.deleteResourcePolicy(r -> r.resourceARN(arn));
+        eventually(() -> "{}".equals(a.getResourcePolicy(r -> r.resourceARN(arn)).policy())
+                || a.getResourcePolicy(r -> r.resourceARN(arn)).policy() == null);
+
+        String channelArn = a.createChannel(CreateChannelRequest.builder().channelName("governed-to-s3")
+                .serviceExecutionRoleARN("arn:aws:iam::000000000000:role/delivery")
+                .streamConfigurationList(c -> c.streamARN(arn)
+                        .recordConfiguration(r -> r.recordFormatType(RecordFormatType.JSON)))
+                .s3DestinationConfiguration(d -> d.dataFreshnessInSeconds(300)
+                        .storageConfiguration(c -> c.bucketARN("arn:aws:s3:::governed")
+                                .expectedBucketOwner("000000000000").compressionType(S3CompressionType.NONE)))
+                .build()).channelDescription().channelARN();
+        eventually(() -> b.listChannels(r -> { }).channelSummaries().stream()
+                .anyMatch(c -> c.channelARN().equals(channelArn)));
+        assertThatThrownBy(() -> b.createChannel(r -> r.channelName("governed-to-s3")
+                .serviceExecutionRoleARN("arn:aws:iam::000000000000:role/delivery")
+                .streamConfigurationList(c -> c.streamARN(arn)
+                        .recordConfiguration(f -> f.recordFormatType(RecordFormatType.JSON)))
+                .s3DestinationConfiguration(d -> d.dataFreshnessInSeconds(300)
+                        .storageConfiguration(c -> c.bucketARN("arn:aws:s3:::governed")
+                                .expectedBucketOwner("000000000000").compressionType(S3CompressionType.NONE)))))
+                .as("created once, whichever gateway is asked").isInstanceOf(ResourceInUseException.class);
+        b.deleteChannel(r -> r.channelARN(channelArn));
+        eventually(() -> a.listChannels(r -> { }).channelSummaries().stream()
+                .noneMatch(c -> c.channelARN().equals(channelArn)
+                        && c.channelStatus() != software.amazon.awssdk.services.kinesis.model.ChannelStatus.DELETING));
     }
 
     @Test
@@ -293,6 +397,7 @@ class KafkaGatewaysIT {
     /** The records one subscription received. */
     private static final class Pushed implements Subscriber<SubscribeToShardEventStream> {
         final BlockingQueue<Record> records = new LinkedBlockingQueue<>();
+        final CountDownLatch firstEvent = new CountDownLatch(1);
 
         @Override
         public void onSubscribe(Subscription subscription) {
@@ -303,6 +408,7 @@ class KafkaGatewaysIT {
         public void onNext(SubscribeToShardEventStream item) {
             if (item instanceof SubscribeToShardEvent event) {
                 records.addAll(event.records());
+                firstEvent.countDown();
             }
         }
 

@@ -3,56 +3,47 @@ package io.millrace.streams.account;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.millrace.log.MetadataStore;
+import io.millrace.streams.stream.SharedEntries;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
  * Account-level settings of every account and region served: so far the {@link BillingCommitment}. Persisted as
- * JSON in the {@link MetadataStore} on every change and reloaded at start.
+ * JSON in the {@link MetadataStore} on every change through {@link SharedEntries}, so gateways sharing the store
+ * see each other's changes and apply each exactly once.
  *
  * <p>Thread safety: reads are lock-free; changes hold the instance's monitor and persist before they are visible.
  */
 public final class AccountSettings {
     private static final String KEY_PREFIX = "kinesis/account/";
 
-    private final MetadataStore store;
     private final Clock clock;
     private final ObjectMapper mapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private final Map<String, BillingCommitment> commitments = new ConcurrentHashMap<>();
+    private final SharedEntries<BillingCommitment> commitments;
 
     public AccountSettings(MetadataStore store, Clock clock) {
-        this.store = store;
         this.clock = clock;
-        store.loadAll().forEach((key, value) -> {
-            if (key.startsWith(KEY_PREFIX)) {
-                commitments.put(key, decode(value));
-            }
-        });
+        this.commitments = new SharedEntries<>(store, KEY_PREFIX, this::decode, this::encode);
     }
 
     /** The commitment of an account in a region as of now. */
     public BillingCommitment commitment(String accountId, String region) {
-        return commitments.getOrDefault(storeKey(accountId, region), BillingCommitment.NEVER).at(clock.millis());
+        return commitments.get(name(accountId, region)).orElse(BillingCommitment.NEVER).at(clock.millis());
     }
 
     /** Applies {@code change} to the commitment, persists and returns the result. */
     public synchronized BillingCommitment updateCommitment(String accountId, String region,
             UnaryOperator<BillingCommitment> change) {
-        BillingCommitment changed = change.apply(commitment(accountId, region));
-        String key = storeKey(accountId, region);
-        store.put(key, encode(changed));
-        commitments.put(key, changed);
-        return changed;
+        return commitments.update(name(accountId, region),
+                stored -> change.apply((stored == null ? BillingCommitment.NEVER : stored).at(clock.millis())));
     }
 
-    private static String storeKey(String accountId, String region) {
-        return KEY_PREFIX + accountId + "/" + region;
+    private static String name(String accountId, String region) {
+        return accountId + "/" + region;
     }
 
     private byte[] encode(BillingCommitment commitment) {

@@ -5,20 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.millrace.log.MetadataStore;
 import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.model.ChannelStatus;
+import io.millrace.streams.stream.SharedEntries;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Every channel of the node, persisted as one JSON entry per channel under its ARN. Applies the CREATING/UPDATING →
+ * Every channel of the node, persisted as one JSON entry per channel under its ARN through {@link SharedEntries}, so
+ * gateways sharing a metadata store see the same channels and apply each change exactly once. Applies the CREATING/UPDATING →
  * ACTIVE and DELETING → gone transitions once they are due, on access and on {@link #tick()}, following the injected
  * clock. FAILED is entered only through {@link #recordFailure} and left only by DeleteChannel: the model documents no
  * way back, and the SDK's ChannelActive waiter treats FAILED as final.
@@ -31,22 +32,15 @@ public final class ChannelRegistry {
     public static final int CHANNEL_COUNT_LIMIT = 50;
     private static final String KEY_PREFIX = "kinesis/channels/";
 
-    private final MetadataStore store;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private final Map<String, ChannelMetadata> byArn = new HashMap<>();
+    private final SharedEntries<ChannelMetadata> byArn;
 
-    /** Loads every persisted channel. */
+    /** Loads (or, with a shared store, follows) every persisted channel. */
     public ChannelRegistry(MetadataStore store, Clock clock) {
-        this.store = store;
         this.clock = clock;
-        store.loadAll().forEach((key, value) -> {
-            if (key.startsWith(KEY_PREFIX)) {
-                ChannelMetadata channel = decode(value);
-                byArn.put(channel.arn(), channel);
-            }
-        });
+        this.byArn = new SharedEntries<>(store, KEY_PREFIX, this::decode, this::encode);
     }
 
     /**
@@ -55,30 +49,31 @@ public final class ChannelRegistry {
      */
     public synchronized ChannelMetadata create(ChannelMetadata proposed) {
         settle();
-        if (byArn.containsKey(proposed.arn())) {
-            // [UNVERIFIED] text.
-            throw KinesisError.RESOURCE_IN_USE.exception("Channel %s under account %s already exists.",
-                    proposed.name(), proposed.accountId());
-        }
-        if (count(proposed.accountId(), proposed.region()) >= CHANNEL_COUNT_LIMIT) {
-            // [UNVERIFIED] text.
-            throw KinesisError.LIMIT_EXCEEDED.exception("Account %s already has %d channels in %s, the limit.",
-                    proposed.accountId(), CHANNEL_COUNT_LIMIT, proposed.region());
-        }
-        save(proposed);
-        return proposed;
+        return byArn.update(proposed.arn(), current -> {
+            if (current != null) {
+                // [UNVERIFIED] text.
+                throw KinesisError.RESOURCE_IN_USE.exception("Channel %s under account %s already exists.",
+                        proposed.name(), proposed.accountId());
+            }
+            if (count(proposed.accountId(), proposed.region()) >= CHANNEL_COUNT_LIMIT) {
+                // [UNVERIFIED] text.
+                throw KinesisError.LIMIT_EXCEEDED.exception("Account %s already has %d channels in %s, the limit.",
+                        proposed.accountId(), CHANNEL_COUNT_LIMIT, proposed.region());
+            }
+            return proposed;
+        });
     }
 
     /** The channel with that ARN, in any state but gone. */
     public synchronized Optional<ChannelMetadata> find(String arn) {
         settle();
-        return Optional.ofNullable(byArn.get(arn));
+        return byArn.get(arn);
     }
 
     /** The channels of an account and region, ordered by name. */
     public synchronized List<ChannelMetadata> list(String accountId, String region) {
         settle();
-        return byArn.values().stream()
+        return byArn.all().values().stream()
                 .filter(c -> c.accountId().equals(accountId) && c.region().equals(region))
                 .sorted(Comparator.comparing(ChannelMetadata::name))
                 .toList();
@@ -87,7 +82,7 @@ public final class ChannelRegistry {
     /** Every channel of the node (any state). */
     public synchronized List<ChannelMetadata> all() {
         settle();
-        return List.copyOf(byArn.values());
+        return List.copyOf(byArn.all().values());
     }
 
     public synchronized int count(String accountId, String region) {
@@ -97,7 +92,7 @@ public final class ChannelRegistry {
     /** Channels reading the stream incarnation {@code streamStorageKey} that are not on their way out. */
     public synchronized int countForStream(String streamStorageKey) {
         settle();
-        return (int) byArn.values().stream()
+        return (int) byArn.all().values().stream()
                 .filter(c -> c.streamStorageKey().equals(streamStorageKey) && c.status() != ChannelStatus.DELETING)
                 .count();
     }
@@ -105,13 +100,12 @@ public final class ChannelRegistry {
     /** Applies {@code change} to the channel and persists the result; ResourceNotFound when it is gone. */
     public synchronized ChannelMetadata update(String arn, UnaryOperator<ChannelMetadata> change) {
         settle();
-        ChannelMetadata current = byArn.get(arn);
-        if (current == null) {
-            throw ChannelErrors.notFound(arn);
-        }
-        ChannelMetadata changed = change.apply(current);
-        save(changed);
-        return changed;
+        return byArn.update(arn, current -> {
+            if (current == null) {
+                throw ChannelErrors.notFound(arn);
+            }
+            return change.apply(current);
+        });
     }
 
     /**
@@ -119,10 +113,8 @@ public final class ChannelRegistry {
      * belong to nobody and are dropped).
      */
     public synchronized void recordDelivery(ChannelMetadata delivered, Map<String, Long> positions, long atMs) {
-        ChannelMetadata current = byArn.get(delivered.arn());
-        if (current != null && current.id().equals(delivered.id())) {
-            save(current.withDelivered(positions, atMs));
-        }
+        byArn.update(delivered.arn(), current -> current != null && current.id().equals(delivered.id())
+                ? current.withDelivered(positions, atMs) : current);
     }
 
     /**
@@ -131,10 +123,9 @@ public final class ChannelRegistry {
      */
     public synchronized void recordFailure(ChannelMetadata failed, Map<String, Long> positions, String reason,
             long atMs) {
-        ChannelMetadata current = byArn.get(failed.arn());
-        if (current != null && current.id().equals(failed.id()) && current.status() != ChannelStatus.DELETING) {
-            save(current.withDelivered(positions, atMs).withFailure(reason));
-        }
+        byArn.update(failed.arn(), current -> current != null && current.id().equals(failed.id())
+                && current.status() != ChannelStatus.DELETING
+                ? current.withDelivered(positions, atMs).withFailure(reason) : current);
     }
 
     /** Applies the transitions that are due. */
@@ -142,24 +133,16 @@ public final class ChannelRegistry {
         settle();
     }
 
+    /** Writes the transitions that are due; with gateways sharing the store, whichever is first writes each. */
     private void settle() {
         long nowMs = clock.millis();
-        for (ChannelMetadata channel : new ArrayList<>(byArn.values())) {
-            if (!channel.isDue(nowMs)) {
-                continue;
-            }
-            if (channel.status() == ChannelStatus.DELETING) {
-                store.remove(KEY_PREFIX + channel.arn());
-                byArn.remove(channel.arn());
-            } else {
-                save(channel.withStatus(ChannelStatus.ACTIVE, 0));
+        for (ChannelMetadata channel : new ArrayList<>(byArn.all().values())) {
+            if (channel.isDue(nowMs)) {
+                byArn.update(channel.arn(), current -> current == null || !current.isDue(nowMs) ? current
+                        : current.status() == ChannelStatus.DELETING ? null
+                        : current.withStatus(ChannelStatus.ACTIVE, 0));
             }
         }
-    }
-
-    private void save(ChannelMetadata channel) {
-        store.put(KEY_PREFIX + channel.arn(), encode(channel));
-        byArn.put(channel.arn(), channel);
     }
 
     private byte[] encode(ChannelMetadata channel) {

@@ -1,5 +1,6 @@
 package io.millrace.streams.consumer;
 
+import io.millrace.log.AppendWatch;
 import io.millrace.log.ReadResult;
 import io.millrace.log.SealableLog;
 import io.millrace.log.ShardLog;
@@ -57,6 +58,8 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
     private final AtomicReference<Flow.Subscriber<? super SubscribeToShardEvent>> subscriber = new AtomicReference<>();
     private final AtomicReference<ApiException> terminatedBy = new AtomicReference<>();
     private final Runnable watcher = this::signal;
+    /** Wakes this subscription for records other gateways append to a shared log; set once subscribed. */
+    private volatile AppendWatch foreignAppends = AppendWatch.NONE;
     private volatile boolean isDone;
     private volatile boolean isEnding;
     /** Touched only inside drain(). */
@@ -91,6 +94,10 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
             return;
         }
         stream.watchers().add(shardIndex, watcher);
+        foreignAppends = stream.log(shardIndex).watchAppends(watcher);
+        if (isDone) {
+            foreignAppends.close(); // ended while registering
+        }
         s.onSubscribe(this);
         signal();
     }
@@ -274,6 +281,7 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
         }
         isDone = true;
         stream.watchers().remove(shardIndex, watcher);
+        foreignAppends.close();
         hub.onEnded(this);
     }
 }
