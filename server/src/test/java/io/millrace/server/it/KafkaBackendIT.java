@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ChildShard;
+import software.amazon.awssdk.services.kinesis.model.EncryptionType;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.GetShardIteratorRequest;
+import software.amazon.awssdk.services.kinesis.model.KmsNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
@@ -26,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Millrace on the Kafka backend, driven by the real AWS SDK against a real single-node KRaft cluster in this JVM:
@@ -103,12 +107,51 @@ class KafkaBackendIT {
         }
     }
 
-    private KinesisClient startGateway() throws IOException {
+    @Test
+    void streamsOnKafkaEncryptAtRestWithTheGatewaysKeyRing() throws Exception {
+        Path keyRing = Files.createTempFile("millrace-keyring", ".txt");
+        Files.writeString(keyRing, "alias/on-kafka 1 " + Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+        try (KinesisClient kinesis = startGateway("--keyring", keyRing.toString())) {
+            kinesis.createStream(b -> b.streamName(STREAM).shardCount(1));
+            kinesis.waiter().waitUntilStreamExists(b -> b.streamName(STREAM));
+            assertThatThrownBy(() -> kinesis.startStreamEncryption(b -> b.streamName(STREAM)
+                    .encryptionType(EncryptionType.KMS).keyId("alias/not-in-the-ring")))
+                    .isInstanceOf(KmsNotFoundException.class);
+            kinesis.startStreamEncryption(b -> b.streamName(STREAM).encryptionType(EncryptionType.KMS)
+                    .keyId("alias/on-kafka"));
+            kinesis.waiter().waitUntilStreamExists(b -> b.streamName(STREAM));
+            String sequenceNumber = kinesis.putRecord(b -> b.streamName(STREAM).partitionKey("k")
+                    .data(SdkBytes.fromUtf8String("sealed on the broker"))).sequenceNumber();
+
+            List<Record> records = readShard(kinesis, "shardId-000000000000");
+
+            assertThat(records).extracting(Record::sequenceNumber).containsExactly(sequenceNumber);
+            assertThat(records.get(0).data().asUtf8String()).isEqualTo("sealed on the broker");
+            assertThat(records.get(0).encryptionType()).isEqualTo(EncryptionType.KMS);
+        } finally {
+            Files.deleteIfExists(keyRing);
+        }
+    }
+
+    @Test
+    void withoutAKeyRingAStreamOnKafkaCannotStartEncryption() throws Exception {
+        try (KinesisClient kinesis = startGateway()) {
+            kinesis.createStream(b -> b.streamName(STREAM).shardCount(1));
+            kinesis.waiter().waitUntilStreamExists(b -> b.streamName(STREAM));
+            assertThatThrownBy(() -> kinesis.startStreamEncryption(b -> b.streamName(STREAM)
+                    .encryptionType(EncryptionType.KMS).keyId("alias/any")))
+                    .isInstanceOf(KmsNotFoundException.class);
+        }
+    }
+
+    private KinesisClient startGateway(String... extraArguments) throws IOException {
         Path dataDir = Files.createTempDirectory("millrace-kafka-it");
         dataDirs.add(dataDir);
-        server = Millrace.start(MillraceCommand.parse("--host", "127.0.0.1", "--port", "0",
+        List<String> arguments = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
                 "--data-dir", dataDir.toString(), "--backend", "kafka",
                 "--kafka-bootstrap", SharedKafka.bootstrapServers(), "--kafka-topic-prefix", topicPrefix));
+        arguments.addAll(List.of(extraArguments));
+        server = Millrace.start(MillraceCommand.parse(arguments.toArray(String[]::new)));
         return Clients.sync(java.net.URI.create("http://127.0.0.1:" + server.port()), true);
     }
 
