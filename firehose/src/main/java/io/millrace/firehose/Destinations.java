@@ -11,6 +11,7 @@ import io.millrace.firehose.destination.s3.S3Backup;
 import io.millrace.firehose.destination.s3.S3Destination;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.processing.LambdaInvoker;
+import io.millrace.firehose.processing.LambdaRetryTiming;
 import io.millrace.firehose.retry.RetryBook;
 import io.millrace.firehose.retry.RetryingDestination;
 import io.millrace.firehose.retry.S3ErrorOutput;
@@ -46,6 +47,11 @@ final class Destinations {
         this.options = options;
     }
 
+    /** Lambda processors back off between invocation attempts as destinations do between delivery attempts. */
+    private LambdaRetryTiming lambdaRetries() {
+        return LambdaRetryTiming.sleeping(options.backoff()::delayMs);
+    }
+
     RetryBook retries() {
         return retries;
     }
@@ -58,7 +64,7 @@ final class Destinations {
             return redshift(metadata, metadata.redshift());
         }
         S3Settings settings = metadata.destination();
-        Destination s3 = new S3Destination(objects, settings, lambdas);
+        Destination s3 = new S3Destination(objects, settings, lambdas, lambdaRetries());
         return settings.backup() == null ? s3
                 : new BackedUpDestination(s3, new S3Backup(objects, settings.backup(), settings.zone()));
     }
@@ -72,7 +78,7 @@ final class Destinations {
         if (!settings.backsUpAllData()) {
             return retrying;
         }
-        S3Destination backup = new S3Destination(objects, metadata.destination(), lambdas);
+        S3Destination backup = new S3Destination(objects, metadata.destination(), lambdas, lambdaRetries());
         // Backed up after the endpoint's outcome, so a batch waiting for its next attempt is not backed up twice.
         return batch -> {
             retrying.deliver(batch);

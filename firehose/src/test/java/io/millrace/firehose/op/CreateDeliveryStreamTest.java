@@ -121,10 +121,10 @@ class CreateDeliveryStreamTest {
     @Test
     void unsupportedFeaturesAreRefusedRatherThanIgnored() {
         assertFails(createJson("s", "\"ProcessingConfiguration\":{\"Enabled\":true,\"Processors\":[{\"Type\":"
-                        + "\"Decompression\",\"Parameters\":[{\"ParameterName\":\"CompressionFormat\","
-                        + "\"ParameterValue\":\"GZIP\"}]}]}"),
-                FirehoseError.INVALID_ARGUMENT, "Processor type Decompression is not supported by this version of "
-                        + "Millrace. Supported: RecordDeAggregation, Lambda, MetadataExtraction, AppendDelimiterToRecord.");
+                        + "\"CloudWatchLogProcessing\",\"Parameters\":[{\"ParameterName\":\"DataMessageExtraction\","
+                        + "\"ParameterValue\":\"true\"}]}]}"),
+                FirehoseError.INVALID_ARGUMENT, "The CloudWatchLogProcessing processor requires a Decompression "
+                        + "processor in the same ProcessingConfiguration.");
         assertFails(createJson("s", "\"DataFormatConversionConfiguration\":{\"Enabled\":true}"),
                 FirehoseError.INVALID_ARGUMENT, "DataFormatConversionConfiguration is not supported by this version "
                         + "of Millrace.");
