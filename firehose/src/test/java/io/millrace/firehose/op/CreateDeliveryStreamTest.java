@@ -65,7 +65,8 @@ class CreateDeliveryStreamTest {
                 "KinesisStreamSourceConfiguration is required for DeliveryStreamType KinesisStreamAsSource.");
         assertFails("{\"DeliveryStreamName\":\"s\",\"DeliveryStreamType\":\"MSKAsSource\"}",
                 FirehoseError.INVALID_ARGUMENT, "DeliveryStreamType MSKAsSource needs an Apache Kafka (MSK) cluster, "
-                        + "which this Millrace server does not have; use DirectPut or KinesisStreamAsSource.");
+                        + "which this Millrace server does not have; use DirectPut or KinesisStreamAsSource, or start "
+                        + "the server with --msk-bootstrap or --kafka-bootstrap.");
         assertFails("{\"DeliveryStreamName\":\"s\",\"DeliveryStreamType\":\"DatabaseAsSource\"}",
                 FirehoseError.INVALID_ARGUMENT, "DeliveryStreamType DatabaseAsSource is not supported by this "
                         + "version of Millrace yet; only DirectPut and KinesisStreamAsSource delivery streams are.");
