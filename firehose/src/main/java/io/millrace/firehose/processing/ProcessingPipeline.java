@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The processors of one {@code ProcessingConfiguration}, run on every delivered batch in a fixed order whatever the
- * order of the list: {@code Decompression} first (CloudWatch Logs data arrives gzipped), {@code CloudWatchLogProcessing}
- * (which needs {@code Decompression}, as in AWS), {@code RecordDeAggregation}, {@code Lambda},
+ * order of the list: {@code Decompression} first (CloudWatch Logs data arrives gzipped),
+ * {@code CloudWatchLogProcessing} (which needs {@code Decompression}, as in AWS), {@code RecordDeAggregation},
+ * {@code Lambda},
  * {@code MetadataExtraction} (so jq sees what the function returned) and {@code AppendDelimiterToRecord} last [order
  * UNVERIFIED against AWS beyond decompression first]. Each type may appear once. A disabled or absent configuration is
  * the empty pipeline, which passes records through.
@@ -24,7 +25,9 @@ public final class ProcessingPipeline {
     public static final ProcessingPipeline NONE = new ProcessingPipeline(new EnumMap<>(Stage.class));
 
     /** The processor types, in the order they run. */
-    private enum Stage { DECOMPRESSION, CLOUDWATCH_LOG_PROCESSING, DEAGGREGATION, LAMBDA, METADATA_EXTRACTION, APPEND_DELIMITER }
+    private enum Stage {
+        DECOMPRESSION, CLOUDWATCH_LOG_PROCESSING, DEAGGREGATION, LAMBDA, METADATA_EXTRACTION, APPEND_DELIMITER
+    }
 
     private final Map<Stage, RecordProcessor> stages;
 
