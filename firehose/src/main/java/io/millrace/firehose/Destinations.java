@@ -12,6 +12,7 @@ import io.millrace.firehose.destination.s3.S3Destination;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.model.ProcessingConfiguration;
 import io.millrace.firehose.processing.LambdaInvoker;
+import io.millrace.firehose.processing.LambdaRetryTiming;
 import io.millrace.firehose.processing.ProcessingPipeline;
 import io.millrace.firehose.retry.RetryBook;
 import io.millrace.firehose.retry.RetryingDestination;
@@ -51,6 +52,11 @@ final class Destinations {
         this.options = options;
     }
 
+    /** Lambda processors back off between invocation attempts as destinations do between delivery attempts. */
+    private LambdaRetryTiming lambdaRetries() {
+        return LambdaRetryTiming.sleeping(options.backoff()::delayMs);
+    }
+
     RetryBook retries() {
         return retries;
     }
@@ -63,7 +69,7 @@ final class Destinations {
             return redshift(metadata, metadata.redshift());
         }
         S3Settings settings = metadata.destination();
-        Destination s3 = new S3Destination(objects, settings, lambdas);
+        Destination s3 = new S3Destination(objects, settings, lambdas, lambdaRetries());
         return settings.backup() == null ? s3
                 : new BackedUpDestination(s3, new S3Backup(objects, settings.backup(), settings.zone()));
     }
@@ -77,7 +83,7 @@ final class Destinations {
         if (!settings.backsUpAllData()) {
             return processed(metadata, settings.processingConfiguration(), retrying);
         }
-        S3Destination backup = new S3Destination(objects, metadata.destination(), lambdas);
+        S3Destination backup = new S3Destination(objects, metadata.destination(), lambdas, lambdaRetries());
         // Backed up after the endpoint's outcome, so a batch waiting for its next attempt is not backed up twice.
         return processed(metadata, settings.processingConfiguration(), batch -> {
             retrying.deliver(batch);
@@ -106,11 +112,11 @@ final class Destinations {
     /** {@code next} behind the destination's processors, or {@code next} itself when there are none. */
     private Destination processed(DeliveryStreamMetadata metadata, ProcessingConfiguration configuration,
                                   Destination next) {
-        ProcessingPipeline pipeline = ProcessingPipeline.of(configuration, lambdas);
+        ProcessingPipeline pipeline = ProcessingPipeline.of(configuration, lambdas, lambdaRetries());
         if (pipeline == ProcessingPipeline.NONE) {
             return next;
         }
         return new ProcessedDestination(metadata.logKey(), pipeline,
-                new S3Destination(objects, metadata.destination(), lambdas), next, processedBatches);
+                new S3Destination(objects, metadata.destination(), lambdas, lambdaRetries()), next, processedBatches);
     }
 }

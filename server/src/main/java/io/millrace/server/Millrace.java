@@ -18,7 +18,7 @@ import io.millrace.server.config.Backend;
 import io.millrace.server.config.KafkaBackend;
 import io.millrace.server.config.ServerConfig;
 import io.millrace.server.firehose.DeliveryOutput;
-import io.millrace.server.firehose.KafkaTopicSource;
+import io.millrace.server.firehose.KafkaClusters;
 import io.millrace.server.firehose.KinesisStreamSource;
 import io.millrace.server.firehose.SourcesByArn;
 import io.millrace.server.http.HttpServer;
@@ -93,9 +93,9 @@ public final class Millrace implements AutoCloseable {
             KinesisEngine engine = new KinesisEngine(store, engineConfig,
                     FanOutConfig.defaults().withConsumerStatusDelayMs(config.consumerStatusDelayMs()),
                     Clock.systemUTC());
-            Map<String, String> kafkaClients = KafkaBackend.clientSettings(config.backend());
             sources = new SourcesByArn(new KinesisStreamSource(engine.streams(), Clock.systemUTC()),
-                    kafkaClients == null ? null : new KafkaTopicSource(kafkaClients));
+                    KafkaClusters.of(config.mskBootstraps(), KafkaBackend.clientProperties(config.backend()),
+                            config.backend().kafkaBootstrap()));
             FirehoseEngine firehose = new FirehoseEngine(store, output.firehoseStore(), Clock.systemUTC(),
                     FirehoseConfig.defaults().withLambdaEndpoints(config.lambdaEndpoints()),
                     config.firehoseDestinations(), sources);

@@ -99,7 +99,7 @@ final class CreateDeliveryStream implements SyncFirehoseOperation<CreateDelivery
             // [UNVERIFIED] own wording: MSK sources need the Kafka backend, which this server does not run.
             throw FirehoseError.INVALID_ARGUMENT.exception("DeliveryStreamType MSKAsSource needs an Apache Kafka "
                     + "(MSK) cluster, which this Millrace server does not have; use DirectPut or "
-                    + "KinesisStreamAsSource.");
+                    + "KinesisStreamAsSource, or start the server with --msk-bootstrap or --kafka-bootstrap.");
         }
         if (!DIRECT_PUT.equals(type) && !KINESIS_SOURCE.equals(type)) {
             throw FirehoseError.INVALID_ARGUMENT.exception("DeliveryStreamType " + type + NOT_SUPPORTED_YET);
@@ -158,6 +158,11 @@ final class CreateDeliveryStream implements SyncFirehoseOperation<CreateDelivery
         JsonNode readFrom = config.path("ReadFromTimestamp");
         long readFromMs = readFrom.isMissingNode() || readFrom.isNull() ? nowMs
                 : Math.round(readFrom.asDouble() * 1000);
+        if (!kinesis.readsKafkaCluster(clusterArn)) {
+            // [UNVERIFIED] own wording: AWS would not find the cluster.
+            throw invalid("MSKClusterARN " + clusterArn + " is not mapped to a Kafka cluster: this Millrace server "
+                    + "has no --msk-bootstrap entry for it and no --kafka-bootstrap default.");
+        }
         if (!kinesis.exists(MskSourceSettings.sourceId(clusterArn, topic))) {
             // [UNVERIFIED] own wording.
             throw invalid("Topic " + topic + " does not exist in the Kafka cluster " + clusterArn + ".");

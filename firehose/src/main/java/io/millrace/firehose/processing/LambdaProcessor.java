@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millrace.firehose.model.Processor;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,8 +24,11 @@ import java.util.UUID;
 /**
  * The {@code Lambda} processor (FIREHOSE-REFERENCE §5.1). Records are sent in invocations of at most
  * {@code BufferSizeInMBs} of data each, as the transformation event {@code {invocationId, deliveryStreamArn, region,
- * records: [{recordId, approximateArrivalTimestamp, data}]}}. A failed invocation is repeated up to
- * {@code NumberOfRetries} times (default 3), then every record of it fails with {@code Lambda.FunctionError}. The
+ * records: [{recordId, approximateArrivalTimestamp, data}]}}. A failed invocation (an HTTP error, a timeout, or an
+ * answer that is not the transformation result) is repeated up to {@code NumberOfRetries} times (default 3, as the
+ * developer guide's "Handle failure in data transformation" says), each after the {@link LambdaRetryTiming} backoff;
+ * then every record of it fails with {@code Lambda.FunctionError} ({@code Lambda.JsonProcessingException} when the
+ * last answer was unreadable). The retries block the delivery pass that runs them. The
  * answer must list every recordId once with {@code result} {@code Ok} (its {@code data} goes on, with
  * {@code metadata.partitionKeys} as {@code partitionKeyFromLambda} keys), {@code Dropped} (nothing is delivered, and
  * that is success) or {@code ProcessingFailed}; missing, duplicated and failed records go to the error output.
@@ -43,22 +48,29 @@ final class LambdaProcessor implements RecordProcessor {
     private final int retries;
     private final long bufferBytes;
     private final LambdaInvoker invoker;
+    private final LambdaRetryTiming timing;
 
-    private LambdaProcessor(String functionArn, int retries, long bufferBytes, LambdaInvoker invoker) {
+    private LambdaProcessor(String functionArn, int retries, long bufferBytes, LambdaInvoker invoker,
+                            LambdaRetryTiming timing) {
         this.functionArn = functionArn;
         this.retries = retries;
         this.bufferBytes = bufferBytes;
         this.invoker = invoker;
+        this.timing = timing;
     }
 
     static LambdaProcessor of(Processor processor, LambdaInvoker invoker) {
+        return of(processor, invoker, LambdaRetryTiming.DEFAULT);
+    }
+
+    static LambdaProcessor of(Processor processor, LambdaInvoker invoker, LambdaRetryTiming timing) {
         ProcessorParameters parameters = ProcessorParameters.of(processor,
                 Set.of("LambdaArn", "NumberOfRetries", "RoleArn", "BufferSizeInMBs", "BufferIntervalInSeconds"));
         String arn = parameters.required("LambdaArn");
         int retries = (int) parameters.number("NumberOfRetries", 3, 0, 300);
         double sizeMBs = parameters.number("BufferSizeInMBs", 1, 0.2, 3);
         parameters.number("BufferIntervalInSeconds", 60, 0, 900);
-        return new LambdaProcessor(arn, retries, (long) (sizeMBs * MIB), invoker);
+        return new LambdaProcessor(arn, retries, (long) (sizeMBs * MIB), invoker, timing);
     }
 
     String functionArn() {
@@ -90,22 +102,47 @@ final class LambdaProcessor implements RecordProcessor {
         String code = FUNCTION_ERROR;
         String message = FUNCTION_ERROR_MESSAGE;
         while (attempts <= retries) {
+            if (attempts > 0) {
+                pause(attempts - 1);
+            }
             attempts++;
-            byte[] answer;
+            JsonNode list;
             try {
-                answer = invoker.invoke(functionArn, event);
+                list = parse(invoker.invoke(functionArn, event));
             } catch (LambdaInvoker.FunctionNotFoundException e) {
                 code = "Lambda.ResourceNotFound"; // [UNVERIFIED] code for a function that does not exist
                 message = e.getMessage();
                 break;
             } catch (IOException e) {
+                code = FUNCTION_ERROR;
+                message = FUNCTION_ERROR_MESSAGE;
                 continue;
             }
-            apply(records, ids, answer, attempts, context, out, failures);
+            if (list == null) {
+                code = "Lambda.JsonProcessingException"; // [UNVERIFIED] message
+                message = "The Lambda function returned a response that is not the Firehose transformation result "
+                        + "{\"records\":[...]}.";
+                continue;
+            }
+            apply(records, ids, list, attempts, context, out, failures);
             return;
         }
         for (ProcessedRecord record : records) {
             failures.add(failure(record, code, message, attempts, context));
+        }
+    }
+
+    /**
+     * Waits out the backoff before a retry. An interrupted wait (the server is stopping) fails the whole delivery
+     * rather than the records, so they stay buffered and are delivered after the restart.
+     */
+    private void pause(int retriesMade) {
+        try {
+            timing.pauseAfter(retriesMade);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new InterruptedIOException("interrupted while waiting to retry "
+                    + functionArn));
         }
     }
 
@@ -126,19 +163,10 @@ final class LambdaProcessor implements RecordProcessor {
         return event.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void apply(List<ProcessedRecord> records, List<String> ids, byte[] answer, int attempts,
+    private void apply(List<ProcessedRecord> records, List<String> ids, JsonNode list, int attempts,
                        ProcessingContext context, List<ProcessedRecord> out, List<FailedRecord> failures) {
         Map<String, JsonNode> results = new HashMap<>();
         Set<String> duplicated = new HashSet<>();
-        JsonNode list = parse(answer);
-        if (list == null) {
-            for (ProcessedRecord record : records) {
-                failures.add(failure(record, "Lambda.JsonProcessingException", // [UNVERIFIED] message
-                        "The Lambda function returned a response that is not the Firehose transformation result "
-                                + "{\"records\":[...]}.", attempts, context));
-            }
-            return;
-        }
         for (JsonNode result : list) {
             String id = result.path("recordId").asText(null);
             if (id != null && results.put(id, result) != null) {

@@ -11,9 +11,12 @@ import java.util.Map;
 
 /**
  * The processors of one {@code ProcessingConfiguration}, run on every delivered batch in a fixed order whatever the
- * order of the list: {@code RecordDeAggregation}, {@code Lambda}, {@code MetadataExtraction} (so jq sees what the
- * function returned) and {@code AppendDelimiterToRecord} last [order UNVERIFIED against AWS]. Each type may appear
- * once. A disabled or absent configuration is the empty pipeline, which passes records through.
+ * order of the list: {@code Decompression} first (CloudWatch Logs data arrives gzipped),
+ * {@code CloudWatchLogProcessing} (which needs {@code Decompression}, as in AWS), {@code RecordDeAggregation},
+ * {@code Lambda},
+ * {@code MetadataExtraction} (so jq sees what the function returned) and {@code AppendDelimiterToRecord} last [order
+ * UNVERIFIED against AWS beyond decompression first]. Each type may appear once. A disabled or absent configuration is
+ * the empty pipeline, which passes records through.
  *
  * <p>{@link #of} checks the configuration and throws IllegalArgumentException with the reason, so the operations
  * use it to validate requests. Immutable and thread-safe.
@@ -22,7 +25,9 @@ public final class ProcessingPipeline {
     public static final ProcessingPipeline NONE = new ProcessingPipeline(new EnumMap<>(Stage.class));
 
     /** The processor types, in the order they run. */
-    private enum Stage { DEAGGREGATION, LAMBDA, METADATA_EXTRACTION, APPEND_DELIMITER }
+    private enum Stage {
+        DECOMPRESSION, CLOUDWATCH_LOG_PROCESSING, DEAGGREGATION, LAMBDA, METADATA_EXTRACTION, APPEND_DELIMITER
+    }
 
     private final Map<Stage, RecordProcessor> stages;
 
@@ -32,6 +37,12 @@ public final class ProcessingPipeline {
 
     /** The pipeline of {@code configuration}; Lambda functions are reached through {@code invoker}. */
     public static ProcessingPipeline of(ProcessingConfiguration configuration, LambdaInvoker invoker) {
+        return of(configuration, invoker, LambdaRetryTiming.DEFAULT);
+    }
+
+    /** As {@link #of(ProcessingConfiguration, LambdaInvoker)}; failed invocations are retried with {@code timing}. */
+    public static ProcessingPipeline of(ProcessingConfiguration configuration, LambdaInvoker invoker,
+                                        LambdaRetryTiming timing) {
         if (configuration == null || !configuration.shouldRun() || configuration.processors() == null) {
             return NONE;
         }
@@ -39,8 +50,10 @@ public final class ProcessingPipeline {
         for (Processor processor : configuration.processors()) {
             Stage stage = stageOf(processor.type());
             RecordProcessor built = switch (stage) {
+                case DECOMPRESSION -> Decompression.of(processor);
+                case CLOUDWATCH_LOG_PROCESSING -> CloudWatchLogProcessing.of(processor);
                 case DEAGGREGATION -> RecordDeAggregation.of(processor);
-                case LAMBDA -> LambdaProcessor.of(processor, invoker);
+                case LAMBDA -> LambdaProcessor.of(processor, invoker, timing);
                 case METADATA_EXTRACTION -> MetadataExtraction.of(processor);
                 case APPEND_DELIMITER -> appendDelimiter(processor);
             };
@@ -49,18 +62,25 @@ public final class ProcessingPipeline {
                         + " is allowed.");
             }
         }
+        if (stages.containsKey(Stage.CLOUDWATCH_LOG_PROCESSING) && !stages.containsKey(Stage.DECOMPRESSION)) {
+            // [UNVERIFIED] own wording; the CDK documents that this processor must be used with Decompression.
+            throw new IllegalArgumentException("The CloudWatchLogProcessing processor requires a Decompression "
+                    + "processor in the same ProcessingConfiguration.");
+        }
         return new ProcessingPipeline(stages);
     }
 
     private static Stage stageOf(String type) {
         return switch (type) {
+            case Decompression.TYPE -> Stage.DECOMPRESSION;
+            case CloudWatchLogProcessing.TYPE -> Stage.CLOUDWATCH_LOG_PROCESSING;
             case RecordDeAggregation.TYPE -> Stage.DEAGGREGATION;
             case LambdaProcessor.TYPE -> Stage.LAMBDA;
             case MetadataExtraction.TYPE -> Stage.METADATA_EXTRACTION;
             case "AppendDelimiterToRecord" -> Stage.APPEND_DELIMITER;
             default -> throw new IllegalArgumentException("Processor type " + type + " is not supported by this "
-                    + "version of Millrace. Supported: RecordDeAggregation, Lambda, MetadataExtraction, "
-                    + "AppendDelimiterToRecord.");
+                    + "version of Millrace. Supported: Decompression, CloudWatchLogProcessing, RecordDeAggregation, "
+                    + "Lambda, MetadataExtraction, AppendDelimiterToRecord.");
         };
     }
 

@@ -24,6 +24,14 @@ public interface StreamSource {
     }
 
     /**
+     * Whether topics of the MSK cluster {@code clusterArn} can be read: it is mapped to a Kafka cluster, or a
+     * default cluster plays every ARN. By default, whether this source reads Kafka topics at all.
+     */
+    default boolean readsKafkaCluster(String clusterArn) {
+        return readsKafkaTopics();
+    }
+
+    /**
      * Every shard of the stream that may still hold records, with its lineage, or empty when the stream does not
      * exist or cannot be read yet (for example while it is CREATING).
      */

@@ -65,7 +65,8 @@ class CreateDeliveryStreamTest {
                 "KinesisStreamSourceConfiguration is required for DeliveryStreamType KinesisStreamAsSource.");
         assertFails("{\"DeliveryStreamName\":\"s\",\"DeliveryStreamType\":\"MSKAsSource\"}",
                 FirehoseError.INVALID_ARGUMENT, "DeliveryStreamType MSKAsSource needs an Apache Kafka (MSK) cluster, "
-                        + "which this Millrace server does not have; use DirectPut or KinesisStreamAsSource.");
+                        + "which this Millrace server does not have; use DirectPut or KinesisStreamAsSource, or start "
+                        + "the server with --msk-bootstrap or --kafka-bootstrap.");
         assertFails("{\"DeliveryStreamName\":\"s\",\"DeliveryStreamType\":\"DatabaseAsSource\"}",
                 FirehoseError.INVALID_ARGUMENT, "DeliveryStreamType DatabaseAsSource is not supported by this "
                         + "version of Millrace yet; only DirectPut and KinesisStreamAsSource delivery streams are.");
@@ -121,10 +122,10 @@ class CreateDeliveryStreamTest {
     @Test
     void unsupportedFeaturesAreRefusedRatherThanIgnored() {
         assertFails(createJson("s", "\"ProcessingConfiguration\":{\"Enabled\":true,\"Processors\":[{\"Type\":"
-                        + "\"Decompression\",\"Parameters\":[{\"ParameterName\":\"CompressionFormat\","
-                        + "\"ParameterValue\":\"GZIP\"}]}]}"),
-                FirehoseError.INVALID_ARGUMENT, "Processor type Decompression is not supported by this version of "
-                        + "Millrace. Supported: RecordDeAggregation, Lambda, MetadataExtraction, AppendDelimiterToRecord.");
+                        + "\"CloudWatchLogProcessing\",\"Parameters\":[{\"ParameterName\":\"DataMessageExtraction\","
+                        + "\"ParameterValue\":\"true\"}]}]}"),
+                FirehoseError.INVALID_ARGUMENT, "The CloudWatchLogProcessing processor requires a Decompression "
+                        + "processor in the same ProcessingConfiguration.");
         assertFails(createJson("s", "\"DataFormatConversionConfiguration\":{\"Enabled\":true}"),
                 FirehoseError.INVALID_ARGUMENT, "DataFormatConversionConfiguration is not supported by this version "
                         + "of Millrace.");

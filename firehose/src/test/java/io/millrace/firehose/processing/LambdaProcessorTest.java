@@ -49,7 +49,8 @@ class LambdaProcessorTest {
         all[0] = "LambdaArn";
         all[1] = ARN;
         System.arraycopy(parameters, 0, all, 2, parameters.length);
-        return ProcessingPipeline.of(enabled(processor("Lambda", all)), function);
+        return ProcessingPipeline.of(enabled(processor("Lambda", all)), function,
+                new LambdaRetryTiming(retriesMade -> 1, ms -> { }));
     }
 
     private static String id(JsonNode event, int index) {

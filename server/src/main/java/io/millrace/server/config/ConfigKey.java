@@ -113,6 +113,12 @@ public enum ConfigKey {
                     + "transformation event is POSTed as JSON to the URL; a 200 answer's body is the function's "
                     + "result, any other status a failed invocation. An unmapped function fails its records to the "
                     + "processing-failed error output."),
+    MSK_BOOTSTRAP("msk-bootstrap", "MAPPINGS", null,
+            "Kafka clusters that play MSK clusters for Firehose MSKAsSource delivery streams: comma-separated "
+                    + "MSKClusterARN=HOST:PORT entries, e.g. arn:aws:kafka:us-east-1:000000000000:cluster/demo/"
+                    + "abcd=127.0.0.1:9092. A cluster ARN without an entry is read at --kafka-bootstrap; without "
+                    + "that either, CreateDeliveryStream refuses it. Every cluster gets the --kafka-config client "
+                    + "settings."),
     FIREHOSE_HTTP_ENDPOINT_PLAINTEXT("firehose-http-endpoint-plaintext", "BOOLEAN", "false",
             "Call Firehose HTTP endpoint destinations over plain HTTP although their Url says https:// (AWS accepts "
                     + "only https URLs; a local endpoint usually has no certificate)."),

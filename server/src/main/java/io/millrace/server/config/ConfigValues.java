@@ -2,6 +2,7 @@ package io.millrace.server.config;
 
 import io.millrace.firehose.destination.s3.S3Endpoint;
 import io.millrace.firehose.processing.LambdaEndpoints;
+import io.millrace.firehose.source.MskBootstraps;
 import io.millrace.kafka.TopicReplication;
 import io.millrace.streams.limit.FaultPlan;
 
@@ -140,6 +141,18 @@ final class ConfigValues {
             return LambdaEndpoints.parse(java.util.Arrays.asList(value.split(",")));
         } catch (IllegalArgumentException e) {
             throw invalid(key, value, "comma-separated FunctionArn=URL entries; " + e.getMessage());
+        }
+    }
+
+    MskBootstraps mskBootstraps(ConfigKey key) {
+        String value = raw(key);
+        if (value == null || value.isBlank()) {
+            return MskBootstraps.NONE;
+        }
+        try {
+            return MskBootstraps.parse(java.util.Arrays.asList(value.split(",")));
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, value, "comma-separated MSKClusterARN=HOST:PORT entries; " + e.getMessage());
         }
     }
 

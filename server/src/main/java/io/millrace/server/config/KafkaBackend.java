@@ -47,6 +47,11 @@ public final class KafkaBackend {
         return settings;
     }
 
+    /** The {@code --kafka-config} client settings, without {@code bootstrap.servers}; empty without the file. */
+    public static Map<String, String> clientProperties(BackendConfig config) {
+        return clientProperties(config.kafkaConfigFile());
+    }
+
     /** The properties of {@code file}, or none when it is {@code null}. */
     static Map<String, String> clientProperties(Path file) {
         if (file == null) {

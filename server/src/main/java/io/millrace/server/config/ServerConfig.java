@@ -2,6 +2,7 @@ package io.millrace.server.config;
 
 import io.millrace.firehose.destination.s3.S3Endpoint;
 import io.millrace.firehose.processing.LambdaEndpoints;
+import io.millrace.firehose.source.MskBootstraps;
 import io.millrace.firehose.DestinationOptions;
 import io.millrace.firehose.retry.Backoff;
 import io.millrace.server.http.TransportConfig;
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param keyringFile the operator's key ring for encryption at rest, or {@code null} for the generated one
  * @param s3Endpoint  where Firehose delivers objects, or {@code null} for the embedded store
  * @param firehoseRedshiftEndpoint {@code host:port} replacing every Redshift destination's, or {@code null}
+ * @param mskBootstraps the Kafka clusters that play MSK cluster ARNs ({@code --msk-bootstrap})
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean inMemory, Path tlsCertFile, Path tlsKeyFile,
                            String accountId, String region, Durability durability, long flushIntervalMs,
@@ -32,7 +34,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                            int maxOpenFiles, Path keyringFile, BackendConfig backend,
                            S3Endpoint s3Endpoint, LambdaEndpoints lambdaEndpoints,
                            boolean firehoseHttpEndpointPlaintext, long firehoseHttpEndpointTimeoutMs,
-                           String firehoseRedshiftEndpoint) {
+                           String firehoseRedshiftEndpoint, MskBootstraps mskBootstraps) {
 
     /** Where the self-signed certificate lives under {@link #dataDir()}. */
     public static final String TLS_SUBDIRECTORY = "tls";
@@ -112,6 +114,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean inMemory
                 v.lambdaEndpoints(ConfigKey.LAMBDA_ENDPOINTS),
                 v.bool(ConfigKey.FIREHOSE_HTTP_ENDPOINT_PLAINTEXT),
                 v.number(ConfigKey.FIREHOSE_HTTP_ENDPOINT_TIMEOUT_MS, 1, Long.MAX_VALUE),
-                v.optionalText(ConfigKey.FIREHOSE_REDSHIFT_ENDPOINT));
+                v.optionalText(ConfigKey.FIREHOSE_REDSHIFT_ENDPOINT),
+                v.mskBootstraps(ConfigKey.MSK_BOOTSTRAP));
     }
 }

@@ -13,17 +13,22 @@ import java.util.Optional;
  */
 public final class SourcesByArn implements StreamSource, AutoCloseable {
     private final StreamSource kinesis;
-    private final KafkaTopicSource kafka;
+    private final KafkaClusters kafka;
 
-    /** @param kafka the Kafka topics, or {@code null} when no Kafka cluster is configured */
-    public SourcesByArn(StreamSource kinesis, KafkaTopicSource kafka) {
+    /** @param kafka the Kafka clusters, or {@code null} when no Kafka cluster is configured */
+    public SourcesByArn(StreamSource kinesis, KafkaClusters kafka) {
         this.kinesis = kinesis;
         this.kafka = kafka;
     }
 
     @Override
     public boolean readsKafkaTopics() {
-        return kafka != null;
+        return kafka != null && kafka.readsKafkaTopics();
+    }
+
+    @Override
+    public boolean readsKafkaCluster(String clusterArn) {
+        return kafka != null && kafka.readsKafkaCluster(clusterArn);
     }
 
     @Override

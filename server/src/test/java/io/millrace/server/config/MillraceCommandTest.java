@@ -2,6 +2,7 @@ package io.millrace.server.config;
 
 import io.millrace.firehose.destination.s3.S3Endpoint;
 import io.millrace.firehose.processing.LambdaEndpoints;
+import io.millrace.firehose.source.MskBootstraps;
 import io.millrace.streams.limit.FaultPlan;
 
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,8 @@ class MillraceCommandTest {
                 "--s3-secret-key", "SECRET",
                 "--lambda-endpoints", "arn:aws:lambda:us-east-1:1:function:f=http://127.0.0.1:9/f",
                 "--firehose-http-endpoint-plaintext", "--firehose-http-endpoint-timeout-ms", "9",
-                "--firehose-redshift-endpoint", "db:5432");
+                "--firehose-redshift-endpoint", "db:5432",
+                "--msk-bootstrap", "arn:aws:kafka:us-east-1:1:cluster/a/b=kafka-a:9092");
 
         assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 0, Path.of("/srv/millrace"), true, Path.of("c.pem"),
                 Path.of("k.pem"), "123456789012", "ap-east-1", Durability.NONE, 7, 1, 2, 3, 4096, 8, 2, 3, 99, true,
@@ -89,7 +91,16 @@ class MillraceCommandTest {
                 Path.of("keys.txt"), BackendConfig.local(),
                 new S3Endpoint(URI.create("http://127.0.0.1:9000"), "eu-west-3", "AKID", "SECRET"),
                 LambdaEndpoints.parse(List.of("arn:aws:lambda:us-east-1:1:function:f=http://127.0.0.1:9/f")), true,
-                9, "db:5432"));
+                9, "db:5432", MskBootstraps.parse(List.of("arn:aws:kafka:us-east-1:1:cluster/a/b=kafka-a:9092"))));
+    }
+
+    @Test
+    void anMskBootstrapEntryMustMapAClusterArnToHostAndPort() {
+        assertThatThrownBy(() -> MillraceCommand.parse(Map.of(), "--msk-bootstrap",
+                "arn:aws:kafka:us-east-1:1:cluster/a/b=kafka-a"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Invalid msk-bootstrap (from flag --msk-bootstrap)")
+                .hasMessageContaining("MSKClusterARN=HOST:PORT");
     }
 
     @Test
@@ -233,6 +244,7 @@ class MillraceCommandTest {
             case MAX_REQUEST_BYTES -> "5000";
             case ENFORCE_LIMITS, FIREHOSE_HTTP_ENDPOINT_PLAINTEXT -> "true";
             case FIREHOSE_REDSHIFT_ENDPOINT -> "db:5432";
+            case MSK_BOOTSTRAP -> "arn:aws:kafka:us-east-1:1:cluster/a/b=kafka-a:9092";
             case FAULT_INJECTION -> "GetRecords:internal=0.5";
             case BACKEND -> "local";
             case KAFKA_BOOTSTRAP -> "127.0.0.1:9092";

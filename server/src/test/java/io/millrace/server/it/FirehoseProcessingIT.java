@@ -274,6 +274,58 @@ class FirehoseProcessingIT {
         }
     }
 
+    @Test
+    void cloudWatchLogsSubscriptionDataIsDecompressedAndSplitIntoItsMessages() throws Exception {
+        firehose.createDeliveryStream(b -> b.deliveryStreamName("cwl")
+                .extendedS3DestinationConfiguration(s3("cwl-bucket", CompressionFormat.UNCOMPRESSED)
+                        .errorOutputPrefix("errors/!{firehose:error-output-type}/")
+                        .processingConfiguration(processing(
+                                processor(ProcessorType.DECOMPRESSION,
+                                        ProcessorParameterName.COMPRESSION_FORMAT, "GZIP"),
+                                processor(ProcessorType.CLOUD_WATCH_LOG_PROCESSING,
+                                        ProcessorParameterName.DATA_MESSAGE_EXTRACTION, "true"),
+                                processor(ProcessorType.APPEND_DELIMITER_TO_RECORD)))
+                        .build()));
+        String data = "{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"111111111111\",\"logGroup\":\"app\","
+                + "\"logStream\":\"i-1\",\"subscriptionFilters\":[\"all\"],\"logEvents\":["
+                + "{\"id\":\"1\",\"timestamp\":1432826855000,\"message\":\"GET /index 200\"},"
+                + "{\"id\":\"2\",\"timestamp\":1432826855001,\"message\":\"GET /missing 404\"}]}";
+        String control = "{\"messageType\":\"CONTROL_MESSAGE\",\"owner\":\"CloudwatchLogs\",\"logGroup\":\"\","
+                + "\"logStream\":\"\",\"subscriptionFilters\":[],\"logEvents\":[{\"id\":\"\",\"timestamp\":1,"
+                + "\"message\":\"CWL CONTROL MESSAGE: Checking health of destination Firehose.\"}]}";
+        Record dataRecord = Record.builder().data(SdkBytes.fromByteArray(gzip(data))).build();
+        Record controlRecord = Record.builder().data(SdkBytes.fromByteArray(gzip(control))).build();
+        firehose.putRecordBatch(b -> b.deliveryStreamName("cwl").records(dataRecord, controlRecord,
+                record("not gzip")));
+        server.close();
+
+        Map<String, String> objects = readAll(dataDir.resolve("s3/cwl-bucket"), bytes -> bytes);
+        assertThat(objects).hasSize(2);
+        assertThat(objects.entrySet().stream().filter(e -> !e.getKey().startsWith("errors/"))
+                .map(Map.Entry::getValue)).containsExactly("GET /index 200\nGET /missing 404\n");
+        JsonNode failure = JSON.readTree(only(objects, "errors/decompression-failed/"));
+        assertThat(new String(Base64.getDecoder().decode(failure.path("rawData").asText()), StandardCharsets.UTF_8))
+                .isEqualTo("not gzip");
+    }
+
+    @Test
+    void messageExtractionWithoutDecompressionIsRefused() {
+        assertThatThrownBy(() -> firehose.createDeliveryStream(b -> b.deliveryStreamName("bad-cwl")
+                .extendedS3DestinationConfiguration(s3("b", CompressionFormat.UNCOMPRESSED)
+                        .processingConfiguration(processing(processor(ProcessorType.CLOUD_WATCH_LOG_PROCESSING,
+                                ProcessorParameterName.DATA_MESSAGE_EXTRACTION, "true"))).build())))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("requires a Decompression processor");
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
     private JsonNode tree(String line) {
         try {
             return JSON.readTree(line);

@@ -4,6 +4,7 @@ import io.millrace.firehose.destination.DeliveryBatch;
 import io.millrace.firehose.destination.Destination;
 import io.millrace.firehose.processing.FailedRecord;
 import io.millrace.firehose.processing.LambdaInvoker;
+import io.millrace.firehose.processing.LambdaRetryTiming;
 import io.millrace.firehose.processing.PartitionKeys;
 import io.millrace.firehose.processing.ProcessedRecord;
 import io.millrace.firehose.processing.ProcessingContext;
@@ -25,14 +26,15 @@ import java.util.Map;
  * unless the prefix uses {@code partitionKeyFrom*} keys), compressed as configured, named by {@link ObjectKeys} under
  * the evaluated {@link PrefixExpression}. Records that failed processing, or lack a key the prefix needs, are written
  * as failure documents (one JSON line each) under the error prefix with {@code !{firehose:error-output-type}} =
- * {@code processing-failed}.
+ * {@code processing-failed} ({@code decompression-failed} for records the Decompression processor could not gunzip),
+ * one object per error output type.
  *
  * <p>Dynamic partitions share the stream's buffer and its hints rather than buffering separately as in AWS. A batch
  * whose objects are only partly written is delivered again whole (at-least-once). Immutable: a configuration change
  * builds a new instance. Thread-safe.
  */
 public final class S3Destination implements Destination {
-    static final String PROCESSING_FAILED = "processing-failed";
+    static final String PROCESSING_FAILED = FailedRecord.PROCESSING_FAILED;
     private static final String MISSING_KEY_CODE = "DynamicPartitioning.MetadataExtractionFailed";
 
     private final ObjectStore store;
@@ -48,11 +50,17 @@ public final class S3Destination implements Destination {
     }
 
     public S3Destination(ObjectStore store, S3Settings settings, LambdaInvoker lambdas) {
+        this(store, settings, lambdas, LambdaRetryTiming.DEFAULT);
+    }
+
+    /** @param lambdaRetries how Lambda processors wait between attempts of a failed invocation */
+    public S3Destination(ObjectStore store, S3Settings settings, LambdaInvoker lambdas,
+                         LambdaRetryTiming lambdaRetries) {
         this.store = store;
         this.settings = settings;
         this.prefix = PrefixExpression.parse(settings.prefix());
         this.errorPrefix = errorPrefix(settings);
-        this.pipeline = ProcessingPipeline.of(settings.processingConfiguration(), lambdas);
+        this.pipeline = ProcessingPipeline.of(settings.processingConfiguration(), lambdas, lambdaRetries);
         this.delimiter = pipeline.appendsDelimiter() ? ProcessingPipeline.delimiter() : null;
     }
 
@@ -101,13 +109,19 @@ public final class S3Destination implements Destination {
     }
 
     /**
-     * One object of failure documents under the error prefix with {@code !{firehose:error-output-type}} =
-     * {@code processing-failed}: what this destination does with records its processors fail, and what the other
-     * destinations (whose S3 configuration this is) do with theirs.
+     * Objects of failure documents under the error prefix, one per {@code !{firehose:error-output-type}} among the
+     * failures ({@code processing-failed}, {@code decompression-failed}): what this destination does with records
+     * its processors fail, and what the other destinations (whose S3 configuration this is) do with theirs.
      */
     public void writeProcessingFailures(DeliveryBatch batch, List<FailedRecord> failures) throws IOException {
-        put(errorPrefix.evaluate(Instant.ofEpochMilli(failures.get(0).arrivalMs()), settings.zone(),
-                PROCESSING_FAILED), batch, List.of(errorContent(failures)));
+        Map<String, List<FailedRecord>> byOutput = new LinkedHashMap<>();
+        for (FailedRecord failure : failures) {
+            byOutput.computeIfAbsent(failure.errorOutputType(), type -> new ArrayList<>()).add(failure);
+        }
+        for (Map.Entry<String, List<FailedRecord>> output : byOutput.entrySet()) {
+            put(errorPrefix.evaluate(Instant.ofEpochMilli(output.getValue().get(0).arrivalMs()), settings.zone(),
+                    output.getKey()), batch, List.of(errorContent(output.getValue())));
+        }
     }
 
     /**
