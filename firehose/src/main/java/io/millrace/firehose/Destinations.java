@@ -5,8 +5,8 @@ import io.millrace.firehose.destination.http.HttpEndpointAttempt;
 import io.millrace.firehose.destination.http.HttpEndpointSettings;
 import io.millrace.firehose.destination.redshift.RedshiftAttempt;
 import io.millrace.firehose.destination.redshift.RedshiftSettings;
-import io.millrace.firehose.destination.s3.ObjectStore;
 import io.millrace.firehose.destination.s3.BackedUpDestination;
+import io.millrace.firehose.destination.s3.ObjectStore;
 import io.millrace.firehose.destination.s3.S3Backup;
 import io.millrace.firehose.destination.s3.S3Destination;
 import io.millrace.firehose.destination.s3.S3Settings;
@@ -21,6 +21,7 @@ import io.millrace.firehose.stream.DeliveryStreamMetadata;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * Builds the destination of a stream's current configuration for one delivery pass: the embedded S3 store, or an
@@ -55,6 +56,12 @@ final class Destinations {
     /** Lambda processors back off between invocation attempts as destinations do between delivery attempts. */
     private LambdaRetryTiming lambdaRetries() {
         return LambdaRetryTiming.sleeping(options.backoff()::delayMs);
+    }
+
+    /** Drops the retry and processing state of streams not in {@code liveStreamKeys} (buffer log keys). */
+    void retainOnly(Set<String> liveStreamKeys) {
+        retries.retainOnly(liveStreamKeys);
+        processedBatches.retainOnly(liveStreamKeys);
     }
 
     RetryBook retries() {

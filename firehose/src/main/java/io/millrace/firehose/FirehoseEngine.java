@@ -3,10 +3,10 @@ package io.millrace.firehose;
 import io.millrace.firehose.destination.Destination;
 import io.millrace.firehose.destination.s3.ObjectStore;
 import io.millrace.firehose.op.FirehoseOperations;
-import io.millrace.firehose.source.KinesisSourceReader;
-import io.millrace.firehose.source.StreamSource;
 import io.millrace.firehose.processing.HttpLambdaInvoker;
 import io.millrace.firehose.processing.LambdaInvoker;
+import io.millrace.firehose.source.KinesisSourceReader;
+import io.millrace.firehose.source.StreamSource;
 import io.millrace.firehose.stream.DeliveryStream;
 import io.millrace.firehose.stream.DeliveryStreamMetadata;
 import io.millrace.firehose.stream.DeliveryStreamRegistry;
@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -120,8 +121,12 @@ public final class FirehoseEngine implements AutoCloseable {
 
     private int deliverAll(boolean force) {
         int delivered = 0;
+        Set<String> live = new HashSet<>();
+        Set<String> liveArns = new HashSet<>();
         for (DeliveryStream stream : registry.all()) {
             String arn = stream.metadata().arn();
+            live.add(stream.metadata().logKey());
+            liveArns.add(arn);
             try {
                 delivered += stream.deliver(clock.millis(), force, this::destination);
                 stream.onDeliverySucceeded();
@@ -135,6 +140,9 @@ public final class FirehoseEngine implements AutoCloseable {
                 }
             }
         }
+        // A deleted stream's retry and processing state would otherwise stay in memory for good.
+        destinations.retainOnly(live);
+        failing.retainAll(liveArns);
         return delivered;
     }
 

@@ -5,6 +5,7 @@ import io.millrace.firehose.destination.BufferedRecord;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -45,6 +46,11 @@ final class ProcessedBatches {
 
     void put(String streamKey, Entry entry) {
         entries.put(streamKey, entry);
+    }
+
+    /** Forgets the batches of every stream not in {@code liveStreamKeys}: deleted streams leave nothing behind. */
+    void retainOnly(Set<String> liveStreamKeys) {
+        entries.keySet().retainAll(liveStreamKeys);
     }
 
     /** Forgets the stream's batch: it was delivered or given up. */

@@ -1,6 +1,7 @@
 package io.millrace.firehose.retry;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,6 +23,11 @@ public final class RetryBook {
     /** Forgets the stream's state: its batch was delivered or given up, or the stream is gone. */
     public void forget(String streamKey) {
         pending.remove(streamKey);
+    }
+
+    /** Forgets the state of every stream not in {@code liveStreamKeys}: deleted streams leave nothing behind. */
+    public void retainOnly(Set<String> liveStreamKeys) {
+        pending.keySet().retainAll(liveStreamKeys);
     }
 
     /** How many attempts the stream's failing batch has had; 0 when none is failing. */
