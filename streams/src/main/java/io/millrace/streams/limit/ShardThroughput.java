@@ -3,6 +3,7 @@ package io.millrace.streams.limit;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The per-shard data-plane limits of a provisioned stream (reference 5.4), opt-in: writes 1 MiB/s and 1,000
@@ -54,10 +55,13 @@ public final class ShardThroughput {
         return !enforced || buckets(streamStorageKey, shardIndex).tryRead(clock.millis());
     }
 
-    /** Charges the bytes a GetRecords call returned; may leave the shard in debt until refills repay it. */
-    public void onRead(String streamStorageKey, int shardIndex, long bytes) {
+    /**
+     * Charges the bytes a GetRecords call returned; may leave the shard in debt until refills repay it. The size is
+     * only computed when limits are enforced: it costs a pass over up to 10,000 records.
+     */
+    public void onRead(String streamStorageKey, int shardIndex, LongSupplier bytes) {
         if (enforced) {
-            buckets(streamStorageKey, shardIndex).onRead(bytes, clock.millis());
+            buckets(streamStorageKey, shardIndex).onRead(bytes.getAsLong(), clock.millis());
         }
     }
 

@@ -81,7 +81,7 @@ public final class GetRecords implements SyncOperation<GetRecordsRequest, GetRec
         ReadResult read = log.read(from, limit, MAX_RESPONSE_BYTES);
         List<StoredRecord> stored = read.records();
         throughput.onRead(metadata.storageKey(), iterator.shardIndex(),
-                stored.stream().mapToLong(r -> RecordWriter.sizeBytes(r.data(), r.partitionKey())).sum());
+                () -> stored.stream().mapToLong(r -> RecordWriter.sizeBytes(r.data(), r.partitionKey())).sum());
         long next = stored.isEmpty() ? from : read.nextPosition();
         long millisBehindLatest = next >= log.endPosition() || stored.isEmpty()
                 ? 0 : Math.max(0, nowMs - stored.get(stored.size() - 1).arrivalMs());
