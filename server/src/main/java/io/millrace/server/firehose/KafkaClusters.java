@@ -2,13 +2,10 @@ package io.millrace.server.firehose;
 
 import io.millrace.firehose.source.MskBootstraps;
 import io.millrace.firehose.source.MskSourceSettings;
-import io.millrace.firehose.source.ShardRead;
-import io.millrace.firehose.source.SourceStream;
 import io.millrace.firehose.source.StreamSource;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -20,7 +17,7 @@ import java.util.function.Function;
  *
  * <p>Thread-safe: the opened sources are kept under the instance's lock; each source serialises its own calls.
  */
-public final class KafkaClusters implements StreamSource, AutoCloseable {
+public final class KafkaClusters implements RoutedStreamSource, AutoCloseable {
     private final MskBootstraps bootstraps;
     private final Map<String, String> clientProperties;
     private final String defaultBootstrap;
@@ -64,29 +61,12 @@ public final class KafkaClusters implements StreamSource, AutoCloseable {
     }
 
     @Override
-    public boolean exists(String sourceId) {
-        StreamSource source = sourceOf(sourceId);
-        return source != null && source.exists(sourceId);
+    public String noSourceMessage(String sourceId) {
+        return "no Kafka cluster is configured for " + sourceId + " (--msk-bootstrap or --kafka-bootstrap)";
     }
 
     @Override
-    public Optional<SourceStream> describe(String sourceId) {
-        StreamSource source = sourceOf(sourceId);
-        return source == null ? Optional.empty() : source.describe(sourceId);
-    }
-
-    @Override
-    public ShardRead read(String sourceId, String shardId, String afterSequenceNumber, long startMs, int maxRecords,
-                          long maxBytes) {
-        StreamSource source = sourceOf(sourceId);
-        if (source == null) {
-            throw new IllegalStateException("no Kafka cluster is configured for " + sourceId
-                    + " (--msk-bootstrap or --kafka-bootstrap)");
-        }
-        return source.read(sourceId, shardId, afterSequenceNumber, startMs, maxRecords, maxBytes);
-    }
-
-    private StreamSource sourceOf(String sourceId) {
+    public StreamSource sourceOf(String sourceId) {
         if (!MskSourceSettings.isTopic(sourceId)) {
             return null;
         }
