@@ -2,16 +2,11 @@ package io.millrace.bench;
 
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponseEntry;
@@ -29,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -93,7 +87,8 @@ final class FirehoseBench implements Callable<Integer> {
             throw new IllegalArgumentException("--data-dir is required unless --s3proxy-port is given");
         }
         try (S3ProxyStore s3proxy = s3proxyPort == 0 ? null : S3ProxyStore.start(s3proxyPort, bucket);
-             FirehoseClient control = client(4); FirehoseClient producer = client(senders + 2)) {
+             FirehoseClient control = SdkClients.firehose(endpoint, 4);
+             FirehoseClient producer = SdkClients.firehose(endpoint, senders + 2)) {
             recreate(control);
             Path objects = s3proxy == null ? dataDir.resolve("s3").resolve(bucket) : s3proxy.bucketDirectory();
             long startNs = System.nanoTime();
@@ -303,16 +298,5 @@ final class FirehoseBench implements Callable<Integer> {
                 .compressionFormat(gzip ? "GZIP" : "UNCOMPRESSED")
                 .bufferingHints(h -> h.sizeInMBs(sizeMb).intervalInSeconds(intervalS))
                 .processingConfiguration(p -> p.enabled(true).processors(pr -> pr.type("AppendDelimiterToRecord")))));
-    }
-
-    private FirehoseClient client(int maxConnections) {
-        return FirehoseClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .httpClient(ApacheHttpClient.builder().maxConnections(maxConnections).build())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(Duration.ofSeconds(60)))
-                .build();
     }
 }

@@ -1,14 +1,9 @@
 package io.millrace.bench;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import picocli.CommandLine;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
@@ -20,7 +15,6 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -77,7 +71,7 @@ public final class LoadGenerator implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.setProperty("aws.cborEnabled", Boolean.toString(cbor));
-        try (KinesisClient kinesis = client(threads + 2)) {
+        try (KinesisClient kinesis = SdkClients.sync(endpoint, threads + 2)) {
             recreateStream(kinesis);
             ServerStats before = ServerStats.read(serverPid);
             BitSet[] acked = new BitSet[threads];
@@ -113,17 +107,6 @@ public final class LoadGenerator implements Callable<Integer> {
     private static long ownCpuNs() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private KinesisClient client(int maxConnections) {
-        return KinesisClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .httpClient(ApacheHttpClient.builder().maxConnections(maxConnections).build())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(Duration.ofSeconds(60)))
-                .build();
     }
 
     private void recreateStream(KinesisClient kinesis) throws InterruptedException {

@@ -7,6 +7,7 @@ import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
@@ -14,7 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * The benchmark's AWS SDK for Java v2 clients: sync over the Apache HTTP client, async over Netty with HTTP/2 (h2c
+ * The benchmark's AWS SDK for Java v2 clients: sync (Kinesis, Firehose) over the Apache HTTP client, async over Netty with HTTP/2 (h2c
  * with prior knowledge on http://), both without retries so every failure is seen. CBOR or JSON follows the
  * {@code aws.cborEnabled} system property, set before building.
  */
@@ -27,6 +28,17 @@ final class SdkClients {
 
     static KinesisClient sync(URI endpoint, int maxConnections) {
         return KinesisClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(ApacheHttpClient.builder().maxConnections(maxConnections).build())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallTimeout(Duration.ofSeconds(60)))
+                .build();
+    }
+
+    static FirehoseClient firehose(URI endpoint, int maxConnections) {
+        return FirehoseClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS)
