@@ -80,8 +80,9 @@ final class KclApplication implements AutoCloseable {
 
     /**
      * Stops after a split: gracefully where the KCL version can ({@link KclVersion#stopsGracefullyAfterASplit()}),
-     * otherwise by shutting the scheduler down, which loses no checkpoint because the processors checkpoint after
-     * every batch.
+     * otherwise by shutting the scheduler down. A batch whose checkpoint the shutdown cuts off is delivered again to
+     * the next application; the processors count a batch only once its checkpoint is stored, so it still counts
+     * once.
      */
     void stopAfterASplit() throws InterruptedException, ExecutionException, TimeoutException {
         if (KclVersion.stopsGracefullyAfterASplit()) {

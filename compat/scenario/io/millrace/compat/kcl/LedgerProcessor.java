@@ -12,10 +12,13 @@ import software.amazon.kinesis.processor.ShardRecordProcessor;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A record processor that writes each record it is given into a {@link Ledger} and checkpoints after every batch,
- * at the end of its shard and when asked to shut down, so a graceful restart processes nothing twice.
+ * A record processor that checkpoints after every batch, at the end of its shard and when asked to shut down, and
+ * writes each record of a batch into a {@link Ledger} once the batch's checkpoint is stored, so a restart processes
+ * nothing twice.
  *
  * <p>Thread safety: the KCL calls one instance from one thread at a time, one instance per shard lease.
  */
@@ -32,16 +35,25 @@ final class LedgerProcessor implements ShardRecordProcessor {
         shardId = input.shardId();
     }
 
+    /**
+     * Enters the batch into the ledger only once its checkpoint is stored: a batch whose checkpoint a shutdown cut
+     * off is delivered again after the restart, as the KCL promises, and must then count once. A record entered
+     * twice is therefore one delivered again after its checkpoint was acknowledged.
+     */
     @Override
     public void processRecords(ProcessRecordsInput input) {
+        List<Runnable> entries = new ArrayList<>(input.records().size());
         for (KinesisClientRecord record : input.records()) {
             byte[] data = new byte[record.data().remaining()];
             record.data().get(data);
             String payload = new String(data, StandardCharsets.UTF_8); // "<partition key>#<counter>"
             int counter = Integer.parseInt(payload.substring(payload.lastIndexOf('#') + 1));
-            ledger.onRecord(shardId, record.partitionKey(), record.sequenceNumber(), counter);
+            String partitionKey = record.partitionKey();
+            String sequenceNumber = record.sequenceNumber();
+            entries.add(() -> ledger.onRecord(shardId, partitionKey, sequenceNumber, counter));
         }
         checkpoint(input.checkpointer());
+        entries.forEach(Runnable::run);
     }
 
     @Override
