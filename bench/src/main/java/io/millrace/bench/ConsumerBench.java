@@ -8,7 +8,6 @@ import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -84,11 +83,11 @@ final class ConsumerBench implements Callable<Integer> {
             long[] benchCpuBeforeNs = new long[1];
             long produced = producer.run(durationS, senders, () -> {
                 before[0] = ServerStats.read(serverPid);
-                benchCpuBeforeNs[0] = benchCpuNs();
+                benchCpuBeforeNs[0] = ServerStats.ownCpuNs();
             });
             ServerStats after = ServerStats.read(serverPid);
             System.out.printf("bench: CPU %.1f s over %d s (this load generator: producer and consumers)%n",
-                    (benchCpuNs() - benchCpuBeforeNs[0]) / 1e9, durationS);
+                    (ServerStats.ownCpuNs() - benchCpuBeforeNs[0]) / 1e9, durationS);
             BitSet acked = producer.acked();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainTimeoutS);
             while (System.nanoTime() < deadline && !readers.received.stream().allMatch(r -> r.hasAll(acked))) {
@@ -172,11 +171,6 @@ final class ConsumerBench implements Callable<Integer> {
             System.out.printf("poll: %d GetRecords calls (%.0f/s), %d failed%n", calls,
                     calls / (double) Math.max(1, durationS), errors);
         });
-    }
-
-    private static long benchCpuNs() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static void awaitActive(KinesisClient control, String arn) throws InterruptedException {

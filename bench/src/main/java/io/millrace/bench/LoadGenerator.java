@@ -85,14 +85,14 @@ public final class LoadGenerator implements Callable<Integer> {
                         cpuS, ackedCount / Math.max(cpuS, 1e-9));
             }
             long readStart = System.nanoTime();
-            long readCpuStartNs = ownCpuNs();
+            long readCpuStartNs = ServerStats.ownCpuNs();
             long verified = readBack(kinesis, acked);
             report("read-back", verified, System.nanoTime() - readStart);
             ServerStats afterRead = ServerStats.read(serverPid);
             if (afterWrite != null && afterRead != null) {
                 double cpuS = (afterRead.cpuTicks() - afterWrite.cpuTicks()) / (double) ServerStats.TICKS_PER_SECOND;
                 System.out.printf("read-back: server CPU %.1f s, load generator CPU %.1f s%n", cpuS,
-                        (ownCpuNs() - readCpuStartNs) / 1e9);
+                        (ServerStats.ownCpuNs() - readCpuStartNs) / 1e9);
             }
             System.out.printf("verify: %d of %d acknowledged records read back byte-exact%n", verified, ackedCount);
             Latency.measure(kinesis, stream, latencySamples).print();
@@ -102,11 +102,6 @@ public final class LoadGenerator implements Callable<Integer> {
             }
             return verified == ackedCount ? 0 : 1;
         }
-    }
-
-    private static long ownCpuNs() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private void recreateStream(KinesisClient kinesis) throws InterruptedException {

@@ -2,6 +2,8 @@ package io.millrace.bench;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -27,25 +29,22 @@ final class SdkClients {
     }
 
     static KinesisClient sync(URI endpoint, int maxConnections) {
-        return KinesisClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
-                .httpClient(ApacheHttpClient.builder().maxConnections(maxConnections).build())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(Duration.ofSeconds(60)))
-                .build();
+        return synchronous(KinesisClient.builder(), endpoint, maxConnections).build();
     }
 
     static FirehoseClient firehose(URI endpoint, int maxConnections) {
-        return FirehoseClient.builder()
-                .endpointOverride(endpoint)
+        return synchronous(FirehoseClient.builder(), endpoint, maxConnections).build();
+    }
+
+    /** The settings every sync client of the benchmarks shares, whichever service it speaks to. */
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B synchronous(
+            B builder, URI endpoint, int maxConnections) {
+        return builder.endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS)
-                .httpClient(ApacheHttpClient.builder().maxConnections(maxConnections).build())
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(maxConnections))
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(Duration.ofSeconds(60)))
-                .build();
+                        .apiCallTimeout(Duration.ofSeconds(60)));
     }
 
     static KinesisAsyncClient asyncHttp2(URI endpoint) {

@@ -1,6 +1,7 @@
 package io.millrace.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -8,6 +9,12 @@ import java.nio.file.Path;
 record ServerStats(long peakRssKib, long cpuTicks) {
     /** USER_HZ; 100 on every Linux we run on. */
     static final int TICKS_PER_SECOND = 100;
+
+    /** CPU time of this JVM (the load generator itself), to report beside the server's. */
+    static long ownCpuNs() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
 
     static ServerStats read(Long pid) {
         if (pid == null) {

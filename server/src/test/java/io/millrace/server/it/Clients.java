@@ -8,6 +8,7 @@ import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.utils.AttributeMap;
@@ -53,6 +54,15 @@ final class Clients {
     }
 
     /** The async Netty client over HTTP/2: h2c prior knowledge on http://, ALPN on https:// (trusting any cert). */
+    /** A Firehose client (JSON; Firehose has no CBOR) of the server listening on 127.0.0.1:{@code port}. */
+    static FirehoseClient firehose(int port) {
+        return FirehoseClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .build();
+    }
+
     static KinesisAsyncClient async(URI endpoint, boolean cbor) {
         return async(endpoint, cbor, CREDENTIALS);
     }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.ConcurrentModificationException;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
@@ -33,7 +32,6 @@ import software.amazon.awssdk.services.firehose.model.S3DestinationConfiguration
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,11 +81,7 @@ class FirehoseHttpEndpointIT {
         server = Millrace.start(MillraceCommand.parse(new String[] {"--host", "127.0.0.1", "--port", "0",
                 "--data-dir", dataDir.toString(), "--firehose-http-endpoint-plaintext",
                 "--lambda-endpoints", FUNCTION + "=" + base() + "/upper"}));
-        firehose = FirehoseClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(Clients.CREDENTIALS)
-                .build();
+        firehose = Clients.firehose(server.port());
     }
 
     @AfterEach

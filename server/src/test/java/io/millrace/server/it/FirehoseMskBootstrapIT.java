@@ -14,13 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamType;
 import software.amazon.awssdk.services.firehose.model.InvalidArgumentException;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +53,7 @@ class FirehoseMskBootstrapIT {
         dataDir = Files.createTempDirectory("millrace-msk-bootstrap-it");
         server = Millrace.start(MillraceCommand.parse("--host", "127.0.0.1", "--port", "0",
                 "--data-dir", dataDir.toString(), "--msk-bootstrap", MAPPED + "=" + SharedKafka.bootstrapServers()));
-        firehose = FirehoseClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
-                .region(Region.US_EAST_1).credentialsProvider(Clients.CREDENTIALS).build();
+        firehose = Clients.firehose(server.port());
     }
 
     @AfterEach

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamType;
@@ -23,7 +22,6 @@ import software.amazon.awssdk.services.firehose.model.InvalidArgumentException;
 import software.amazon.awssdk.services.firehose.model.Record;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +58,7 @@ class FirehoseOnKafkaIT {
         server = Millrace.start(MillraceCommand.parse("--host", "127.0.0.1", "--port", "0",
                 "--data-dir", dataDir.toString(), "--backend", "kafka",
                 "--kafka-bootstrap", SharedKafka.bootstrapServers(), "--kafka-topic-prefix", PREFIX));
-        firehose = FirehoseClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
-                .region(Region.US_EAST_1).credentialsProvider(Clients.CREDENTIALS).build();
+        firehose = Clients.firehose(server.port());
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()));
     }
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Timeout;
 import org.xerial.snappy.Snappy;
 import org.xerial.snappy.SnappyFramedInputStream;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.BufferingHints;
 import software.amazon.awssdk.services.firehose.model.CompressionFormat;
@@ -35,7 +34,6 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,11 +98,7 @@ class FirehoseProcessingIT {
         server = Millrace.start(MillraceCommand.parse(new String[] {"--host", "127.0.0.1", "--port", "0",
                 "--data-dir", dataDir.toString(),
                 "--lambda-endpoints", FUNCTION + "=" + base + "/transform," + BROKEN_FUNCTION + "=" + base + "/broken"}));
-        firehose = FirehoseClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(Clients.CREDENTIALS)
-                .build();
+        firehose = Clients.firehose(server.port());
     }
 
     @AfterEach

@@ -146,11 +146,7 @@ class FirehoseS3IT {
     }
 
     private static FirehoseClient firehose(Millrace server) {
-        return FirehoseClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(Clients.CREDENTIALS)
-                .build();
+        return Clients.firehose(server.port());
     }
 
     private static void putAll(FirehoseClient firehose, String stream, String... texts) {
