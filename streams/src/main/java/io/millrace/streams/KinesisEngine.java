@@ -7,6 +7,7 @@ import io.millrace.streams.account.AccountSettings;
 import io.millrace.streams.channel.BucketDirectory;
 import io.millrace.streams.channel.ChannelDelivery;
 import io.millrace.streams.channel.ChannelRegistry;
+import io.millrace.streams.channel.DeliveryLease;
 import io.millrace.streams.consumer.ConsumerRegistry;
 import io.millrace.streams.consumer.FanOut;
 import io.millrace.streams.consumer.FanOutConfig;
@@ -44,12 +45,15 @@ public final class KinesisEngine implements AutoCloseable {
     private static final long RETENTION_INTERVAL_MS = 60_000;
     /** Subscriptions held at their delivery limit resume this often, so delivery is smooth rather than per second. */
     private static final long THROTTLED_WAKE_INTERVAL_MS = 50;
+    /** Channel delivery stops after its current object; writing one (at most 64 MiB) takes far less. */
+    private static final long DELIVERY_STOP_TIMEOUT_MS = 10_000;
 
     private final StreamRegistry streams;
     private final OnDemandScaler onDemandScaler;
     private final FanOut fanOut;
     private final ChannelRegistry channels;
     private final ChannelDelivery channelDelivery;
+    private final DeliveryLease deliveryLease;
     private final OperationTable operations;
     private final ScheduledExecutorService scheduler;
     private final ScheduledExecutorService deliveryScheduler;
@@ -79,8 +83,10 @@ public final class KinesisEngine implements AutoCloseable {
                 new SubscriptionHub(streams, fanOutConfig, clock, subscriptionExecutor, config.limitsEnforced()
                         ? SubscriptionThroughput.enforced(clock) : SubscriptionThroughput.unlimited()));
         this.channels = new ChannelRegistry(store.metadata(), clock);
-        this.channelDelivery = config.objectStoreRoot() == null ? null
-                : new ChannelDelivery(channels, streams, new BucketDirectory(config.objectStoreRoot()), clock);
+        this.deliveryLease = config.objectStoreRoot() == null ? null
+                : new DeliveryLease(store.metadata(), clock, DeliveryLease.Timing.DEFAULT);
+        this.channelDelivery = config.objectStoreRoot() == null ? null : new ChannelDelivery(channels, streams,
+                new BucketDirectory(config.objectStoreRoot()), deliveryLease, clock);
         this.operations = KinesisOperations.table(streams, new AccountSettings(store.metadata(), clock), fanOut,
                 channels, config, clock);
         this.scheduler = daemonScheduler("millrace-streams-maintenance");
@@ -92,6 +98,9 @@ public final class KinesisEngine implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         this.deliveryScheduler = channelDelivery == null ? null : daemonScheduler("millrace-channel-delivery");
         if (deliveryScheduler != null) {
+            // Renewed on the maintenance thread, so a long delivery round does not let the lease run out.
+            long renewMs = deliveryLease.timing().renewMs();
+            scheduler.scheduleWithFixedDelay(() -> guarded(deliveryLease::renew), 0, renewMs, TimeUnit.MILLISECONDS);
             deliveryScheduler.scheduleWithFixedDelay(() -> guarded(channelDelivery::tick), TICK_INTERVAL_MS,
                     TICK_INTERVAL_MS, TimeUnit.MILLISECONDS);
         }
@@ -142,15 +151,26 @@ public final class KinesisEngine implements AutoCloseable {
     private void deliverChannels() {
         channels.tick();
         if (channelDelivery != null) {
+            deliveryLease.renew();
             channelDelivery.tick();
         }
     }
 
+    /**
+     * Stops the background threads. Channel delivery ends after the object it is writing, and only then is the
+     * delivery lease released, so a gateway taking over never writes what this one is still writing.
+     */
     @Override
     public void close() {
+        if (deliveryScheduler != null) {
+            channelDelivery.stop();
+            deliveryScheduler.shutdown();
+        }
         scheduler.shutdownNow();
         if (deliveryScheduler != null) {
-            deliveryScheduler.shutdownNow();
+            if (awaitQuietly(deliveryScheduler)) {
+                guarded(deliveryLease::release);
+            }
         }
         if (fanOutPool != null) {
             fanOutPool.shutdownNow();
@@ -174,6 +194,22 @@ public final class KinesisEngine implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** Waits a bounded time for a scheduler's current task to end; stopped work ends after its current object. */
+    private static boolean awaitQuietly(ExecutorService executor) {
+        try {
+            if (executor.awaitTermination(DELIVERY_STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            // Releasing the lease now could let another gateway write what this one is still writing.
+            LOG.warn("Channel delivery did not stop within {} ms; its lease is left to expire",
+                    DELIVERY_STOP_TIMEOUT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor.shutdownNow();
+        return false;
     }
 
     private static void guarded(Runnable task) {

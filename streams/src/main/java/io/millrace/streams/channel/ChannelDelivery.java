@@ -37,8 +37,13 @@ import java.util.zip.GZIPOutputStream;
  * object) the channel turns FAILED with a ChannelStatusReason and delivers nothing more; the records stay in the
  * stream, so a re-created channel delivers them.
  *
+ * <p>Gateways sharing a metadata store deliver one at a time: only the holder of the {@link DeliveryLease}, which
+ * checks it before every object and stores the positions after every object, so a gateway taking over starts
+ * exactly where the previous holder stopped. Positions live in the channel's shared entry and never move back.
+ *
  * <p>Thread safety: {@link #tick()} is synchronized, so the engine's delivery thread and an explicit
- * {@code runMaintenance()} never deliver the same records twice at once.
+ * {@code runMaintenance()} never deliver the same records twice at once; {@link #stop()} may be called from any
+ * thread.
  */
 public final class ChannelDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelDelivery.class);
@@ -50,13 +55,27 @@ public final class ChannelDelivery {
     private final ChannelRegistry channels;
     private final StreamRegistry streams;
     private final BucketDirectory buckets;
+    private final DeliveryLease lease;
     private final Clock clock;
+    private volatile boolean stopped;
 
-    public ChannelDelivery(ChannelRegistry channels, StreamRegistry streams, BucketDirectory buckets, Clock clock) {
+    public ChannelDelivery(ChannelRegistry channels, StreamRegistry streams, BucketDirectory buckets,
+            DeliveryLease lease, Clock clock) {
         this.channels = channels;
         this.streams = streams;
         this.buckets = buckets;
+        this.lease = lease;
         this.clock = clock;
+    }
+
+    /** Ends delivery: a round in progress stops before its next object, and no round starts any more. */
+    public void stop() {
+        stopped = true;
+    }
+
+    /** Whether another object may be written now: delivery runs and this gateway holds the lease. */
+    private boolean mayWrite() {
+        return !stopped && lease.holds(clock.millis());
     }
 
     /**
@@ -66,6 +85,9 @@ public final class ChannelDelivery {
     public synchronized void tick() {
         long nowMs = clock.millis();
         for (ChannelMetadata channel : channels.all()) {
+            if (!mayWrite()) {
+                return;
+            }
             if (channel.status() != ChannelStatus.ACTIVE) {
                 continue;
             }
@@ -89,9 +111,10 @@ public final class ChannelDelivery {
             return; // the source stream is gone; nothing left to deliver
         }
         Map<String, Long> positions = new HashMap<>(channel.positions());
+        boolean wroteAny = false;
         try {
             for (ShardMetadata shard : stream.metadata().shards()) {
-                deliverShard(channel, stream, shard, positions, nowMs);
+                wroteAny |= deliverShard(channel, stream, shard, positions, nowMs);
             }
         } catch (IOException e) {
             // The destination refused an object: delivery cannot proceed. Positions of the shards written so far
@@ -102,7 +125,10 @@ public final class ChannelDelivery {
             // Reading the source failed, not the destination: the rest is retried next round.
             LOG.warn("Channel {}: reading the stream failed, retrying next round", channel.arn(), e);
         }
-        channels.recordDelivery(channel, positions, nowMs);
+        if (!wroteAny) {
+            // Each object already stored its positions; a round that wrote none still restarts the freshness timer.
+            channels.recordDelivery(channel, positions, nowMs);
+        }
     }
 
     private void fail(ChannelMetadata channel, Map<String, Long> positions, String bucket, IOException cause,
@@ -126,13 +152,15 @@ public final class ChannelDelivery {
                 + "create it again once the bucket is writable.";
     }
 
-    private void deliverShard(ChannelMetadata channel, Stream stream, ShardMetadata shard,
+    /** Delivers one shard from its position to its end, or until the lease is lost; returns whether it wrote. */
+    private boolean deliverShard(ChannelMetadata channel, Stream stream, ShardMetadata shard,
             Map<String, Long> positions, long nowMs) throws IOException {
         StreamMetadata metadata = stream.metadata();
         ShardLog log = stream.log(shard.index());
         long from = Math.max(positions.getOrDefault(shard.shardId(), 0L),
                 log.positionForTimestamp(metadata.readableFromMs(nowMs)));
-        while (from < log.endPosition()) {
+        boolean wrote = false;
+        while (from < log.endPosition() && mayWrite()) {
             ByteArrayOutputStream content = new ByteArrayOutputStream();
             long next = from;
             while (next < log.endPosition() && content.size() < BYTES_PER_OBJECT) {
@@ -145,14 +173,18 @@ public final class ChannelDelivery {
                 }
                 next = read.nextPosition();
             }
-            if (next == from) {
-                return;
+            if (next == from || !mayWrite()) {
+                break;
             }
             buckets.put(S3Destination.bucketName(channel.destination()), objectKey(channel, shard, from, nowMs),
                     compress(channel, content.toByteArray()));
             positions.put(shard.shardId(), next);
+            // Stored at once, so a gateway taking the lease over next starts after this object, not before it.
+            channels.recordDelivery(channel, positions, nowMs);
+            wrote = true;
             from = next;
         }
+        return wrote;
     }
 
     /**

@@ -109,12 +109,19 @@ public final class ChannelRegistry {
     }
 
     /**
-     * Records a finished delivery round, unless the channel was deleted or re-created meanwhile (then the positions
-     * belong to nobody and are dropped).
+     * Records delivered positions, unless the channel was deleted or re-created meanwhile (then the positions
+     * belong to nobody and are dropped). A position never moves back: a gateway whose delivery lease ran out while
+     * it was storing cannot undo what the next holder stored since.
      */
     public synchronized void recordDelivery(ChannelMetadata delivered, Map<String, Long> positions, long atMs) {
         byArn.update(delivered.arn(), current -> current != null && current.id().equals(delivered.id())
-                ? current.withDelivered(positions, atMs) : current);
+                ? current.withDelivered(furthest(current.positions(), positions), atMs) : current);
+    }
+
+    private static Map<String, Long> furthest(Map<String, Long> stored, Map<String, Long> delivered) {
+        Map<String, Long> merged = new java.util.TreeMap<>(stored);
+        delivered.forEach((shardId, position) -> merged.merge(shardId, position, Math::max));
+        return merged;
     }
 
     /**
@@ -125,7 +132,7 @@ public final class ChannelRegistry {
             long atMs) {
         byArn.update(failed.arn(), current -> current != null && current.id().equals(failed.id())
                 && current.status() != ChannelStatus.DELETING
-                ? current.withDelivered(positions, atMs).withFailure(reason) : current);
+                ? current.withDelivered(furthest(current.positions(), positions), atMs).withFailure(reason) : current);
     }
 
     /** Applies the transitions that are due. */

@@ -128,7 +128,8 @@ class ChannelDeliveryTest {
         BucketDirectory buckets = new BucketDirectory(s3Root);
         kinesis.clock.advanceMs(1_000);
         new ChannelDelivery(registry, new io.millrace.streams.stream.StreamRegistry(kinesis.store, kinesis.clock),
-                buckets, kinesis.clock).tick();
+                buckets, new DeliveryLease(kinesis.store.metadata(), kinesis.clock, DeliveryLease.Timing.DEFAULT),
+                kinesis.clock).tick();
         Path first = objects("bucket").get(0);
         long firstModified = first.toFile().lastModified();
         assertThat(first.toFile().setLastModified(firstModified - 60_000)).isTrue();
