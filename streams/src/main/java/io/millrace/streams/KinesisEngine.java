@@ -16,6 +16,7 @@ import io.millrace.streams.op.KinesisOperations;
 import io.millrace.streams.op.OperationTable;
 import io.millrace.streams.limit.OnDemandScalingPolicy;
 import io.millrace.streams.limit.SubscriptionThroughput;
+import io.millrace.streams.stream.ClusterWriteTraffic;
 import io.millrace.streams.stream.OnDemandScaler;
 import io.millrace.streams.stream.StreamRegistry;
 import org.slf4j.Logger;
@@ -76,7 +77,8 @@ public final class KinesisEngine implements AutoCloseable {
     public KinesisEngine(LogStore store, EngineConfig config, FanOutConfig fanOutConfig, Clock clock,
                          Executor fanOutExecutor) {
         this.streams = new StreamRegistry(store, clock);
-        this.onDemandScaler = new OnDemandScaler(streams, OnDemandScalingPolicy.DEFAULT, clock);
+        this.onDemandScaler = new OnDemandScaler(streams, OnDemandScalingPolicy.DEFAULT,
+                ClusterWriteTraffic.defaults(store.metadata(), clock), clock);
         this.fanOutPool = fanOutExecutor == null ? fanOutPool() : null;
         Executor subscriptionExecutor = fanOutExecutor == null ? fanOutPool : fanOutExecutor;
         this.fanOut = new FanOut(new ConsumerRegistry(store.metadata(), clock, fanOutConfig),
