@@ -25,8 +25,8 @@ import java.util.UUID;
  * leaves its last (small) entry behind. With a store of this process alone there is nobody else: nothing is
  * published and the others' traffic is always zero.
  *
- * <p>Thread safety: {@link #publish} is called from one thread (the scaler's); {@link #others} may be called from
- * any thread.
+ * <p>Thread safety: {@link #publish} is synchronized (the scaler's thread and an explicit maintenance run may
+ * meet); {@link #others} is lock-free and may be called from any thread.
  */
 public final class ClusterWriteTraffic {
     private static final String KEY_PREFIX = "kinesis/traffic/";
@@ -74,7 +74,7 @@ public final class ClusterWriteTraffic {
      * Publishes {@code own} (this gateway's totals over the window, by {@link #shardKey}; shards without traffic are
      * left out) when the interval has passed and there is something to say.
      */
-    public void publish(long nowMs, Map<String, ShardWriteRate.Totals> own) {
+    public synchronized void publish(long nowMs, Map<String, ShardWriteRate.Totals> own) {
         boolean due = lastPublishedMs == Long.MIN_VALUE || nowMs - lastPublishedMs >= publishIntervalMs;
         if (reports == null || !due || own.isEmpty() && lastPublished.isEmpty()) {
             return;
