@@ -58,6 +58,8 @@ public final class ChannelDelivery {
     private final DeliveryLease lease;
     private final Clock clock;
     private volatile boolean stopped;
+    /** The lease tenure the current round began under. */
+    private long roundTenure;
 
     public ChannelDelivery(ChannelRegistry channels, StreamRegistry streams, BucketDirectory buckets,
             DeliveryLease lease, Clock clock) {
@@ -73,9 +75,12 @@ public final class ChannelDelivery {
         stopped = true;
     }
 
-    /** Whether another object may be written now: delivery runs and this gateway holds the lease. */
+    /**
+     * Whether another object may be written now: delivery runs and this gateway still holds the lease it held when
+     * the round began (had it lost and retaken it, another gateway may have moved the positions meanwhile).
+     */
     private boolean mayWrite() {
-        return !stopped && lease.holds(clock.millis());
+        return !stopped && lease.holds(clock.millis()) && lease.tenure() == roundTenure;
     }
 
     /**
@@ -84,6 +89,12 @@ public final class ChannelDelivery {
      */
     public synchronized void tick() {
         long nowMs = clock.millis();
+        roundTenure = lease.tenure();
+        // Checked before the channels are read: once the lease is held, this view has every position stored by an
+        // earlier holder (taking the lease waited for the metadata before it).
+        if (!mayWrite()) {
+            return;
+        }
         for (ChannelMetadata channel : channels.all()) {
             if (!mayWrite()) {
                 return;

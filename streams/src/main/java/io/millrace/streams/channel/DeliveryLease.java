@@ -69,6 +69,8 @@ public final class DeliveryLease {
     private final SharedEntries<Heard> entry;
     /** Until when (this gateway's clock) it may deliver; {@link Long#MIN_VALUE} when it does not hold the lease. */
     private volatile long holdsUntilMs = Long.MIN_VALUE;
+    /** How many times this gateway took the lease from another holder or from nobody. */
+    private volatile long tenure;
 
     public DeliveryLease(MetadataStore store, Clock clock, Timing timing) {
         this.clock = clock;
@@ -87,6 +89,14 @@ public final class DeliveryLease {
     }
 
     /**
+     * Changes whenever this gateway takes the lease anew (not when it renews), so a delivery round that began under
+     * one tenure can tell that another gateway may have delivered since: its view of the positions is then stale.
+     */
+    public long tenure() {
+        return tenure;
+    }
+
+    /**
      * Renews the lease when this gateway holds it, takes it when it is free, released or expired, and otherwise
      * leaves it alone. Returns whether this gateway holds it afterwards.
      */
@@ -95,11 +105,13 @@ public final class DeliveryLease {
             return true;
         }
         long sentAtMs = clock.millis();
+        boolean[] takes = new boolean[1];
         Heard result = entry.update(NAME, current -> {
             Holder holder = current == null ? null : current.holder();
             boolean mine = holder != null && gatewayId.equals(holder.gatewayId());
             boolean free = holder == null || holder.gatewayId() == null
                     || clock.millis() - current.heardAtMs() >= timing.leaseMs();
+            takes[0] = !mine && free; // recomputed on every retry, so it describes the proposal that won
             if (!mine && !free) {
                 return current;
             }
@@ -107,6 +119,9 @@ public final class DeliveryLease {
             return new Heard(new Holder(gatewayId, term), sentAtMs);
         });
         boolean won = result != null && result.holder() != null && gatewayId.equals(result.holder().gatewayId());
+        if (won && takes[0]) {
+            tenure++;
+        }
         holdsUntilMs = won ? sentAtMs + timing.leaseMs() - timing.marginMs() : Long.MIN_VALUE;
         return won;
     }

@@ -57,6 +57,20 @@ class DeliveryLeaseTest {
     }
 
     @Test
+    void theTenureChangesWhenTheLeaseIsTakenAnewNotWhenItIsRenewed() {
+        a.renew();
+        long first = a.tenure();
+        clock.advanceMs(TIMING.renewMs());
+        a.renew();
+        assertThat(a.tenure()).isEqualTo(first);
+        a.release();
+        b.renew();
+        b.release();
+        a.renew();
+        assertThat(a.tenure()).isNotEqualTo(first);
+    }
+
+    @Test
     void aReleasedLeaseIsTakenAtTheOthersNextRenewal() {
         a.renew();
         a.release();
