@@ -6,10 +6,13 @@
 #   2. Millrace --backend kafka on that broker, driven by the load generator (CBOR, 8 threads x 500 x 1 KiB),
 #   3. Millrace on its embedded store (fsync), same load,
 # and prints the three put rates and their ratios. Every JVM is separate, as in production.
-# Usage: bench/kafka.sh [ROUNDS] [DURATION_S] [SHARDS]   (build first: mvn -B -DskipTests -pl server,bench -am package)
+# Every client first runs WARMUP_S seconds unreported (the same load; the load generator to a stream of its own), so
+# the rates compare JIT-compiled steady states rather than fresh JVMs compiling their code. CPU times include it.
+# Usage: bench/kafka.sh [ROUNDS] [DURATION_S] [SHARDS] [WARMUP_S]
+#        (build first: mvn -B -DskipTests -pl server,bench -am package)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-rounds="${1:-2}"; duration="${2:-15}"; shards="${3:-4}"
+rounds="${1:-2}"; duration="${2:-15}"; shards="${3:-4}"; warmup="${4:-8}"
 bench_jar="$root/bench/target/millrace-bench.jar"
 work="$(mktemp -d)"
 pids=()
@@ -48,7 +51,8 @@ gateway() { # NAME ARGS...: starts Millrace, runs the load generator against it,
   wait_for "$work/$name.server.log" "listening on" "$server"
   local before; before="$(cpu_ticks "$broker")"
   /usr/bin/time -f "%U %S" -o "$work/$name.time" java -jar "$bench_jar" --endpoint "http://127.0.0.1:$port" --shards "$shards" --threads 8 --batch 500 \
-      --record-bytes 1024 --duration-s "$duration" --cbor true --latency-samples 50 --server-pid "$server" \
+      --record-bytes 1024 --duration-s "$duration" --warmup-s "$warmup" --cbor true --latency-samples 50 \
+      --server-pid "$server" \
       > "$work/$name.log" 2>&1 || { cat "$work/$name.log" >&2; }
   broker_cpu "$name (whole run: put, read-back, latency)" "$before"
   client_cpu "$name load generator (whole run)" "$work/$name.time"
@@ -62,13 +66,13 @@ for round in $(seq 1 "$rounds"); do
   echo "== round $round, load: $(cut -d' ' -f1-3 /proc/loadavg)"
   # Kafka's producer twice: with Kafka's default batching, and with the batching the gateway's producer uses.
   java -jar "$bench_jar" kafka-producer --bootstrap "$bootstrap" --partitions "$shards" --duration-s "$duration" \
-      > "$work/producer-defaults.log" 2>&1
+      --warmup-s "$warmup" > "$work/producer-defaults.log" 2>&1
   defaults="$(put_rate "$work/producer-defaults.log")"
   echo "  kafka-producer (defaults) $(grep '^put' "$work/producer-defaults.log")"
   before="$(cpu_ticks "$broker")"
   /usr/bin/time -f "%U %S" -o "$work/producer.time" \
       java -jar "$bench_jar" kafka-producer --bootstrap "$bootstrap" --partitions "$shards" --duration-s "$duration" \
-      --linger-ms 2 --batch-bytes 262144 > "$work/producer.log" 2>&1
+      --linger-ms 2 --batch-bytes 262144 --warmup-s "$warmup" > "$work/producer.log" 2>&1
   broker_cpu "kafka-producer (linger.ms=2, batch.size=256 KiB)" "$before"
   client_cpu "kafka-producer (linger.ms=2, batch.size=256 KiB)" "$work/producer.time"
   producer="$(put_rate "$work/producer.log")"

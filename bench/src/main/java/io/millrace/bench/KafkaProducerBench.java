@@ -40,6 +40,9 @@ final class KafkaProducerBench implements Callable<Integer> {
     int durationS;
     @Option(names = "--record-bytes", defaultValue = "1024", description = "Default: ${DEFAULT-VALUE}")
     int recordBytes;
+    @Option(names = "--warmup-s", defaultValue = "0",
+            description = "Send this long first, unreported, so the JIT has compiled the producer (default: none)")
+    int warmupS;
     @Option(names = "--linger-ms", description = "Producer linger.ms (default: Kafka's)")
     Integer lingerMs;
     @Option(names = "--batch-bytes", description = "Producer batch.size (default: Kafka's)")
@@ -50,25 +53,16 @@ final class KafkaProducerBench implements Callable<Integer> {
         createTopic();
         AtomicLong acked = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        long startNs = System.nanoTime();
-        long deadlineNs = startNs + TimeUnit.SECONDS.toNanos(durationS);
+        long startNs;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            int counter = 0;
-            while (System.nanoTime() < deadlineNs) {
-                // Send in runs of 500 between clock reads, like one PutRecords call's worth of records.
-                for (int i = 0; i < 500; i++, counter++) {
-                    byte[] key = ("0-" + counter).getBytes(StandardCharsets.UTF_8);
-                    byte[] value = LoadGenerator.Payload.of(0, counter, recordBytes);
-                    producer.send(new ProducerRecord<>(topic, key, value), (metadata, failure) -> {
-                        if (failure == null) {
-                            acked.incrementAndGet();
-                        } else {
-                            failed.incrementAndGet();
-                        }
-                    });
-                }
+            if (warmupS > 0) {
+                send(producer, System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupS), new AtomicLong(),
+                        new AtomicLong());
+                producer.flush();
             }
+            startNs = System.nanoTime();
+            send(producer, startNs + TimeUnit.SECONDS.toNanos(durationS), acked, failed);
             producer.flush();
         }
         long elapsedNs = System.nanoTime() - startNs;
@@ -78,6 +72,25 @@ final class KafkaProducerBench implements Callable<Integer> {
         System.out.printf("put: %d records in %.2f s = %.0f records/s%n", acked.get(), elapsedNs / 1e9,
                 acked.get() / (elapsedNs / 1e9));
         return failed.get() == 0 ? 0 : 1;
+    }
+
+    /** Sends until {@code deadlineNs}, counting acknowledgements and failures. */
+    private void send(KafkaProducer<byte[], byte[]> producer, long deadlineNs, AtomicLong acked, AtomicLong failed) {
+        int counter = 0;
+        while (System.nanoTime() < deadlineNs) {
+            // Send in runs of 500 between clock reads, like one PutRecords call's worth of records.
+            for (int i = 0; i < 500; i++, counter++) {
+                byte[] key = ("0-" + counter).getBytes(StandardCharsets.UTF_8);
+                byte[] value = LoadGenerator.Payload.of(0, counter, recordBytes);
+                producer.send(new ProducerRecord<>(topic, key, value), (metadata, failure) -> {
+                    if (failure == null) {
+                        acked.incrementAndGet();
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                });
+            }
+        }
     }
 
     private void createTopic() throws Exception {

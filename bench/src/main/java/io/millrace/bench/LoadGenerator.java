@@ -63,6 +63,10 @@ public final class LoadGenerator implements Callable<Integer> {
     int latencySamples;
     @Option(names = "--server-pid", description = "Report this process's peak RSS and CPU time at the end")
     Long serverPid;
+    @Option(names = "--warmup-s", defaultValue = "0", description = "Put the same load this long first, unreported, "
+            + "to a stream of its own (<stream>-warmup), so this JVM's and the server's JIT have compiled the path "
+            + "(default: none)")
+    int warmupS;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new LoadGenerator()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -72,10 +76,14 @@ public final class LoadGenerator implements Callable<Integer> {
     public Integer call() throws Exception {
         System.setProperty("aws.cborEnabled", Boolean.toString(cbor));
         try (KinesisClient kinesis = SdkClients.sync(endpoint, threads + 2)) {
-            recreateStream(kinesis);
+            if (warmupS > 0) {
+                recreateStream(kinesis, stream + "-warmup");
+                write(kinesis, stream + "-warmup", warmupS, new BitSet[threads]);
+            }
+            recreateStream(kinesis, stream);
             ServerStats before = ServerStats.read(serverPid);
             BitSet[] acked = new BitSet[threads];
-            long putNs = write(kinesis, acked);
+            long putNs = write(kinesis, stream, durationS, acked);
             ServerStats afterWrite = ServerStats.read(serverPid);
             long ackedCount = Arrays.stream(acked).mapToLong(BitSet::cardinality).sum();
             report("put", ackedCount, putNs);
@@ -104,7 +112,7 @@ public final class LoadGenerator implements Callable<Integer> {
         }
     }
 
-    private void recreateStream(KinesisClient kinesis) throws InterruptedException {
+    private void recreateStream(KinesisClient kinesis, String stream) throws InterruptedException {
         try {
             kinesis.deleteStream(r -> r.streamName(stream));
             kinesis.waiter().waitUntilStreamNotExists(r -> r.streamName(stream));
@@ -115,7 +123,9 @@ public final class LoadGenerator implements Callable<Integer> {
         kinesis.waiter().waitUntilStreamExists(r -> r.streamName(stream));
     }
 
-    private long write(KinesisClient kinesis, BitSet[] acked) throws InterruptedException {
+    /** Puts to {@code stream} from every writer thread for {@code durationS}; returns the time it took. */
+    private long write(KinesisClient kinesis, String stream, int durationS, BitSet[] acked)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationS);
         AtomicLong failed = new AtomicLong();
         List<Thread> writers = new ArrayList<>();
@@ -123,7 +133,8 @@ public final class LoadGenerator implements Callable<Integer> {
         for (int w = 0; w < threads; w++) {
             int writer = w;
             acked[w] = new BitSet();
-            Thread thread = new Thread(() -> writeLoop(kinesis, writer, acked[writer], deadline, failed), "w" + w);
+            Thread thread = new Thread(() -> writeLoop(kinesis, stream, writer, acked[writer], deadline, failed),
+                    "w" + w);
             writers.add(thread);
             thread.start();
         }
@@ -136,7 +147,8 @@ public final class LoadGenerator implements Callable<Integer> {
         return System.nanoTime() - start;
     }
 
-    private void writeLoop(KinesisClient kinesis, int writer, BitSet acked, long deadline, AtomicLong failed) {
+    private void writeLoop(KinesisClient kinesis, String stream, int writer, BitSet acked, long deadline,
+                           AtomicLong failed) {
         int counter = 0;
         while (System.nanoTime() < deadline) {
             List<PutRecordsRequestEntry> entries = new ArrayList<>(batch);
