@@ -75,9 +75,13 @@ public final class KinesisEngine implements AutoCloseable {
         this.onDemandScaler = new OnDemandScaler(streams, OnDemandScalingPolicy.DEFAULT, clock);
         this.fanOutPool = fanOutExecutor == null ? fanOutPool() : null;
         Executor subscriptionExecutor = fanOutExecutor == null ? fanOutPool : fanOutExecutor;
-        this.fanOut = new FanOut(new ConsumerRegistry(store.metadata(), clock, fanOutConfig),
-                new SubscriptionHub(streams, fanOutConfig, clock, subscriptionExecutor, config.limitsEnforced()
-                        ? SubscriptionThroughput.enforced(clock) : SubscriptionThroughput.unlimited()));
+        ConsumerRegistry consumers = new ConsumerRegistry(store.metadata(), clock, fanOutConfig);
+        SubscriptionHub subscriptions = new SubscriptionHub(streams, fanOutConfig, clock, subscriptionExecutor,
+                config.limitsEnforced() ? SubscriptionThroughput.enforced(clock) : SubscriptionThroughput.unlimited(),
+                store.metadata());
+        // Heard only from a shared store: consumers that another gateway deregistered end here too.
+        consumers.watch(() -> subscriptions.endDeregistered(consumers));
+        this.fanOut = new FanOut(consumers, subscriptions);
         this.channels = new ChannelRegistry(store.metadata(), clock);
         this.channelDelivery = config.objectStoreRoot() == null ? null
                 : new ChannelDelivery(channels, streams, new BucketDirectory(config.objectStoreRoot()), clock);
@@ -155,6 +159,7 @@ public final class KinesisEngine implements AutoCloseable {
         if (fanOutPool != null) {
             fanOutPool.shutdownNow();
         }
+        fanOut.subscriptions().close();
     }
 
     private static ScheduledExecutorService daemonScheduler(String threadName) {

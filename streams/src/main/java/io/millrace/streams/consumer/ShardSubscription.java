@@ -53,6 +53,8 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
     private final ConsumerArn consumer;
     private final long startedAtMs;
     private final long endsAtMs;
+    /** This subscription's claim of its consumer and shard across gateways; {@code null} on a store of its own. */
+    private final String claimId;
     private final AtomicLong demand = new AtomicLong();
     private final AtomicInteger workInProgress = new AtomicInteger();
     private final AtomicReference<Flow.Subscriber<? super SubscribeToShardEvent>> subscriber = new AtomicReference<>();
@@ -67,8 +69,9 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
     private long lastEventMs = Long.MIN_VALUE;
 
     ShardSubscription(SubscriptionHub hub, Stream stream, int shardIndex, ConsumerArn consumer, long startPosition,
-                      long nowMs) {
+                      long nowMs, String claimId) {
         this.hub = hub;
+        this.claimId = claimId;
         this.stream = stream;
         this.shardIndex = shardIndex;
         this.consumer = consumer;
@@ -123,6 +126,14 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
 
     public int shardIndex() {
         return shardIndex;
+    }
+
+    Stream stream() {
+        return stream;
+    }
+
+    String claimId() {
+        return claimId;
     }
 
     long startedAtMs() {
