@@ -78,7 +78,7 @@ public final class KinesisEngine implements AutoCloseable {
         ConsumerRegistry consumers = new ConsumerRegistry(store.metadata(), clock, fanOutConfig);
         SubscriptionHub subscriptions = new SubscriptionHub(streams, fanOutConfig, clock, subscriptionExecutor,
                 config.limitsEnforced() ? SubscriptionThroughput.enforced(clock) : SubscriptionThroughput.unlimited(),
-                store.metadata());
+                store.metadata(), fanOutExecutor);
         // Heard only from a shared store: consumers that another gateway deregistered end here too.
         consumers.watch(() -> subscriptions.endDeregistered(consumers));
         this.fanOut = new FanOut(consumers, subscriptions);

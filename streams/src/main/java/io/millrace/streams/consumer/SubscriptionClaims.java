@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -51,19 +52,27 @@ final class SubscriptionClaims implements AutoCloseable {
     /** Claim ids of this gateway start with it, so it knows its own ended subscriptions' claims. */
     private final String instanceId = UUID.randomUUID().toString();
     private final AtomicLong claimCount = new AtomicLong();
-    private final ExecutorService releases = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "millrace-subscription-claims");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Runs releases and removals; {@link #ownThread} when the claims made it. */
+    private final Executor releases;
+    private final ExecutorService ownThread;
 
-    private SubscriptionClaims(MetadataStore store) {
+    private SubscriptionClaims(MetadataStore store, Executor releases) {
         this.byPair = new SharedEntries<>(store, KEY_PREFIX, this::decode, this::encode);
+        this.ownThread = releases != null ? null : Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "millrace-subscription-claims");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.releases = releases != null ? releases : ownThread;
     }
 
-    /** Claims on {@code store} when other gateways share it; {@code null} when this process has it alone. */
-    static SubscriptionClaims sharedThrough(MetadataStore store) {
-        return store instanceof SharedMetadata ? new SubscriptionClaims(store) : null;
+    /**
+     * Claims on {@code store} when other gateways share it, {@code null} when this process has it alone. Releases
+     * run on {@code releases} (tests pass a direct executor), or on a thread of the claims' own when it is
+     * {@code null}.
+     */
+    static SubscriptionClaims sharedThrough(MetadataStore store, Executor releases) {
+        return store instanceof SharedMetadata ? new SubscriptionClaims(store, releases) : null;
     }
 
     /** Tells {@code listener} of every claim any gateway makes, on the store's reader (it must not block). */
@@ -142,13 +151,16 @@ final class SubscriptionClaims implements AutoCloseable {
     /** Lets pending releases finish, for a bounded time, so a restarted gateway's clients are not held off. */
     @Override
     public void close() {
-        releases.shutdown();
+        if (ownThread == null) {
+            return;
+        }
+        ownThread.shutdown();
         try {
-            releases.awaitTermination(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
+            ownThread.awaitTermination(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        releases.shutdownNow();
+        ownThread.shutdownNow();
     }
 
     private byte[] encode(Claim claim) {

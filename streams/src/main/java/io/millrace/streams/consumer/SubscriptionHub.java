@@ -53,21 +53,22 @@ public final class SubscriptionHub {
     /** As above, with the per-consumer-and-shard limits of {@code throughput}. */
     public SubscriptionHub(StreamRegistry streams, FanOutConfig config, Clock clock, Executor executor,
                            SubscriptionThroughput throughput) {
-        this(streams, config, clock, executor, throughput, null);
+        this(streams, config, clock, executor, throughput, null, null);
     }
 
     /**
      * As above; when {@code metadata} is shared with other gateways ({@link io.millrace.log.SharedMetadata}), the
-     * one-subscription rule holds across them through {@link SubscriptionClaims}. {@link #close()} it then.
+     * one-subscription rule holds across them through {@link SubscriptionClaims}, whose releases run on
+     * {@code claimReleases} ({@code null}: a thread of their own). {@link #close()} it then.
      */
     public SubscriptionHub(StreamRegistry streams, FanOutConfig config, Clock clock, Executor executor,
-                           SubscriptionThroughput throughput, MetadataStore metadata) {
+                           SubscriptionThroughput throughput, MetadataStore metadata, Executor claimReleases) {
         this.streams = streams;
         this.config = config;
         this.clock = clock;
         this.executor = executor;
         this.throughput = throughput;
-        this.claims = metadata == null ? null : SubscriptionClaims.sharedThrough(metadata);
+        this.claims = metadata == null ? null : SubscriptionClaims.sharedThrough(metadata, claimReleases);
         if (claims != null) {
             claims.watch(this::onClaimed);
         }
