@@ -66,7 +66,8 @@ public final class KinesisEngine implements AutoCloseable {
 
     /**
      * An engine whose subscriptions read and emit on {@code fanOutExecutor} (tests pass a direct executor), or on
-     * a pool of its own when it is {@code null}. With an executor given, subscriptions' heartbeats, lifetimes and
+     * a pool of its own when it is {@code null}; on a shared metadata store their claims are released on it too (on
+     * a thread of their own when it is {@code null}). With an executor given, subscriptions' heartbeats, lifetimes and
      * delivery-limit resumptions happen only in {@link #runMaintenance()}.
      */
     public KinesisEngine(LogStore store, EngineConfig config, FanOutConfig fanOutConfig, Clock clock,

@@ -19,8 +19,8 @@ import java.util.function.UnaryOperator;
  * ever holds what the store reports, in the order every gateway agrees on. With a store of this process alone it
  * loads the entries once and writes through.
  *
- * <p>Used by the registries whose state is a set of independent entries (consumers, account settings, channels);
- * {@link StreamRegistry} does the same for streams, with log handling of its own.
+ * <p>Used by the registries whose state is a set of independent entries (consumers, account settings, channels,
+ * subscription claims); {@link StreamRegistry} does the same for streams, with log handling of its own.
  *
  * <p>Thread safety: reads are lock-free. {@link #update} may run concurrently with itself; with a shared store the
  * compare-and-set serialises changes, with a private one callers serialise them (the registries hold a monitor).
