@@ -185,6 +185,11 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
         if (isDone) {
             return;
         }
+        if (s == null && nowMs < endsAtMs) {
+            // Ended (taken over, deregistered) before anyone listens: told once subscribe() signals, so the client
+            // hears why; a stream nobody ever subscribes to still goes at its lifetime.
+            return;
+        }
         ApiException reason = terminatedBy.get();
         if (reason != null) {
             fail(reason);

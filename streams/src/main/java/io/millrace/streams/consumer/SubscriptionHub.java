@@ -114,13 +114,21 @@ public final class SubscriptionHub {
                 owner -> hasEnded(key, owner));
         ShardSubscription created = new ShardSubscription(this, stream, shardIndex, consumer, startPosition, nowMs,
                 claimId);
-        ShardSubscription previous = live.put(key, created);
-        if (previous != null) {
-            previous.terminate(ConsumerErrors.takenOver(consumer, ShardId.name(shardIndex)));
+        ShardSubscription[] replaced = new ShardSubscription[1];
+        boolean[] isHolder = new boolean[1];
+        // Registered only while its claim holds: the claim map changes before onClaimed looks here, so a claim
+        // that wins after ours is either seen now or finds this subscription registered and ends it.
+        live.compute(key, (k, existing) -> {
+            isHolder[0] = claims.holds(k.consumerArn(), shardIndex, claimId);
+            replaced[0] = isHolder[0] ? existing : null;
+            return isHolder[0] ? created : existing;
+        });
+        if (replaced[0] != null) {
+            replaced[0].terminate(ConsumerErrors.takenOver(consumer, ShardId.name(shardIndex)));
         }
-        if (!claims.holds(key.consumerArn(), shardIndex, claimId)) {
-            // Taken over between the claim and the put above, before onClaimed could find it.
-            created.terminate(ConsumerErrors.takenOver(consumer, ShardId.name(shardIndex)));
+        if (!isHolder[0]) {
+            // A newer claim won in the meantime (within the takeover time of ours): refused as it would have been.
+            throw ConsumerErrors.subscriptionExists(consumer, ShardId.name(shardIndex));
         }
         return created;
     }

@@ -68,6 +68,19 @@ class SubscribeToShardAcrossGatewaysTest {
     }
 
     @Test
+    void aSubscriptionTakenOverBeforeItsClientListensTellsItWhyOnceItDoes() {
+        SubscribeToShardResponse unheard = a.call("SubscribeToShard", request());
+        b.clock.advanceMs(5_000);
+        subscribe(b);
+        CollectingSubscriber late = new CollectingSubscriber();
+        unheard.eventStream().subscribe(late);
+        assertThat(late.error).isInstanceOf(ApiException.class);
+        assertThat(((ApiException) late.error).error()).isEqualTo(KinesisError.RESOURCE_IN_USE);
+        assertThat(late.events).isEmpty();
+        assertThat(a.engine().fanOut().subscriptions().size()).isZero();
+    }
+
+    @Test
     void aGatewayAlsoRefusesItsOwnSecondSubscriptionWithinFiveSecondsAndLetsALaterOneTakeOver() {
         CollectingSubscriber first = subscribe(a);
         a.clock.advanceMs(4_999);
