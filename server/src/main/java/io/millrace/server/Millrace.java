@@ -72,6 +72,14 @@ public final class Millrace implements AutoCloseable {
 
     /** Opens storage, reloads every stream and starts serving; returns once the port accepts requests. */
     public static Millrace start(ServerConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #start(ServerConfig)}, with the Kinesis engine on {@code engineClock} (tests move one gateway's time
+     * to cross limits such as the 5-second SubscribeToShard takeover without waiting).
+     */
+    public static Millrace start(ServerConfig config, Clock engineClock) {
         Authentication authentication = authentication(config, Authentication.KINESIS_SERVICE);
         Authentication firehoseAuthentication = authentication(config, Authentication.FIREHOSE_SERVICE);
         // Loading the service models is the slowest part of start-up; it overlaps with opening storage.
@@ -92,7 +100,7 @@ public final class Millrace implements AutoCloseable {
                     .withObjectStoreRoot(output.localRoot());
             KinesisEngine engine = new KinesisEngine(store, engineConfig,
                     FanOutConfig.defaults().withConsumerStatusDelayMs(config.consumerStatusDelayMs()),
-                    Clock.systemUTC());
+                    engineClock);
             sources = new SourcesByArn(new KinesisStreamSource(engine.streams(), Clock.systemUTC()),
                     KafkaClusters.of(config.mskBootstraps(), KafkaBackend.clientProperties(config.backend()),
                             config.backend().kafkaBootstrap()));

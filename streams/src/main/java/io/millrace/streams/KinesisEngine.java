@@ -71,7 +71,8 @@ public final class KinesisEngine implements AutoCloseable {
 
     /**
      * An engine whose subscriptions read and emit on {@code fanOutExecutor} (tests pass a direct executor), or on
-     * a pool of its own when it is {@code null}. With an executor given, subscriptions' heartbeats, lifetimes and
+     * a pool of its own when it is {@code null}; on a shared metadata store their claims are released on it too (on
+     * a thread of their own when it is {@code null}). With an executor given, subscriptions' heartbeats, lifetimes and
      * delivery-limit resumptions happen only in {@link #runMaintenance()}.
      */
     public KinesisEngine(LogStore store, EngineConfig config, FanOutConfig fanOutConfig, Clock clock,
@@ -81,9 +82,13 @@ public final class KinesisEngine implements AutoCloseable {
                 ClusterWriteTraffic.defaults(store.metadata(), clock), clock);
         this.fanOutPool = fanOutExecutor == null ? fanOutPool() : null;
         Executor subscriptionExecutor = fanOutExecutor == null ? fanOutPool : fanOutExecutor;
-        this.fanOut = new FanOut(new ConsumerRegistry(store.metadata(), clock, fanOutConfig),
-                new SubscriptionHub(streams, fanOutConfig, clock, subscriptionExecutor, config.limitsEnforced()
-                        ? SubscriptionThroughput.enforced(clock) : SubscriptionThroughput.unlimited()));
+        ConsumerRegistry consumers = new ConsumerRegistry(store.metadata(), clock, fanOutConfig);
+        SubscriptionHub subscriptions = new SubscriptionHub(streams, fanOutConfig, clock, subscriptionExecutor,
+                config.limitsEnforced() ? SubscriptionThroughput.enforced(clock) : SubscriptionThroughput.unlimited(),
+                store.metadata(), fanOutExecutor);
+        // Heard only from a shared store: consumers that another gateway deregistered end here too.
+        consumers.watch(() -> subscriptions.endDeregistered(consumers));
+        this.fanOut = new FanOut(consumers, subscriptions);
         this.channels = new ChannelRegistry(store.metadata(), clock);
         this.deliveryLease = config.objectStoreRoot() == null ? null
                 : new DeliveryLease(store.metadata(), clock, DeliveryLease.Timing.DEFAULT);
@@ -177,6 +182,7 @@ public final class KinesisEngine implements AutoCloseable {
         if (fanOutPool != null) {
             fanOutPool.shutdownNow();
         }
+        fanOut.subscriptions().close();
     }
 
     private static ScheduledExecutorService daemonScheduler(String threadName) {

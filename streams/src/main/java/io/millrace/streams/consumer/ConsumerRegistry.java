@@ -122,6 +122,14 @@ public final class ConsumerRegistry {
         return Optional.ofNullable(retagged[0]);
     }
 
+    /**
+     * With a shared store, runs {@code listener} whenever any gateway changes the consumers of any stream, on the
+     * store's reader (it must not block), after {@link #find} shows the change; with a private store never.
+     */
+    public void watch(Runnable listener) {
+        byStorageKey.watch((storageKey, consumers) -> listener.run());
+    }
+
     /** Forgets every consumer of a stream incarnation (the stream is being deleted). */
     public synchronized void removeAll(String storageKey) {
         byStorageKey.update(storageKey, entry -> null);

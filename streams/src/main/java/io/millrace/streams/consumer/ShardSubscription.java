@@ -53,6 +53,8 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
     private final ConsumerArn consumer;
     private final long startedAtMs;
     private final long endsAtMs;
+    /** This subscription's claim of its consumer and shard across gateways; {@code null} on a store of its own. */
+    private final String claimId;
     private final AtomicLong demand = new AtomicLong();
     private final AtomicInteger workInProgress = new AtomicInteger();
     private final AtomicReference<Flow.Subscriber<? super SubscribeToShardEvent>> subscriber = new AtomicReference<>();
@@ -67,8 +69,9 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
     private long lastEventMs = Long.MIN_VALUE;
 
     ShardSubscription(SubscriptionHub hub, Stream stream, int shardIndex, ConsumerArn consumer, long startPosition,
-                      long nowMs) {
+                      long nowMs, String claimId) {
         this.hub = hub;
+        this.claimId = claimId;
         this.stream = stream;
         this.shardIndex = shardIndex;
         this.consumer = consumer;
@@ -125,6 +128,14 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
         return shardIndex;
     }
 
+    Stream stream() {
+        return stream;
+    }
+
+    String claimId() {
+        return claimId;
+    }
+
     long startedAtMs() {
         return startedAtMs;
     }
@@ -172,6 +183,11 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
         Flow.Subscriber<? super SubscribeToShardEvent> s = subscriber.get();
         long nowMs = hub.clock().millis();
         if (isDone) {
+            return;
+        }
+        if (s == null && nowMs < endsAtMs) {
+            // Ended (taken over, deregistered) before anyone listens: told once subscribe() signals, so the client
+            // hears why; a stream nobody ever subscribes to still goes at its lifetime.
             return;
         }
         ApiException reason = terminatedBy.get();

@@ -58,8 +58,10 @@ public final class DeleteStream implements SyncOperation<DeleteStreamRequest, Vo
         for (ConsumerMetadata consumer : consumers) {
             fanOut.subscriptions().terminateConsumer(consumer.arn(), StreamErrors.notFound(key));
         }
-        fanOut.consumers().removeAll(metadata.storageKey());
+        // The stream first: other gateways then see it gone when its consumers go, and end their subscriptions with
+        // the same error as this one.
         streams.delete(key, config.deleteStreamDelayMs());
+        fanOut.consumers().removeAll(metadata.storageKey());
         return null;
     }
 }

@@ -3,9 +3,12 @@ package io.millrace.streams.stream;
 import io.millrace.log.MetadataStore;
 import io.millrace.log.SharedMetadata;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -16,8 +19,8 @@ import java.util.function.UnaryOperator;
  * ever holds what the store reports, in the order every gateway agrees on. With a store of this process alone it
  * loads the entries once and writes through.
  *
- * <p>Used by the registries whose state is a set of independent entries (consumers, account settings, channels);
- * {@link StreamRegistry} does the same for streams, with log handling of its own.
+ * <p>Used by the registries whose state is a set of independent entries (consumers, account settings, channels,
+ * subscription claims); {@link StreamRegistry} does the same for streams, with log handling of its own.
  *
  * <p>Thread safety: reads are lock-free. {@link #update} may run concurrently with itself; with a shared store the
  * compare-and-set serialises changes, with a private one callers serialise them (the registries hold a monitor).
@@ -31,6 +34,7 @@ public final class SharedEntries<T> {
     private final Function<byte[], T> decode;
     private final Function<T, byte[]> encode;
     private final Map<String, T> entries = new ConcurrentHashMap<>();
+    private final List<BiConsumer<String, T>> listeners = new CopyOnWriteArrayList<>();
 
     /** Loads (or, when shared, starts following) the entries under {@code prefix}. */
     public SharedEntries(MetadataStore store, String prefix, Function<byte[], T> decode, Function<T, byte[]> encode) {
@@ -87,6 +91,15 @@ public final class SharedEntries<T> {
         }
     }
 
+    /**
+     * With a shared store, tells {@code listener} of every later accepted change, whichever gateway made it, by name
+     * and new value ({@code null}: removed), after {@link #get} shows it. It runs on the store's reader, so it must
+     * not block. With a private store there is nothing to hear: this process makes every change itself.
+     */
+    public void watch(BiConsumer<String, T> listener) {
+        listeners.add(listener);
+    }
+
     private void write(String key, String name, T value) {
         if (value == null) {
             store.remove(key);
@@ -105,5 +118,7 @@ public final class SharedEntries<T> {
         } else {
             entries.put(name, decode.apply(value));
         }
+        T changed = entries.get(name);
+        listeners.forEach(listener -> listener.accept(name, changed));
     }
 }

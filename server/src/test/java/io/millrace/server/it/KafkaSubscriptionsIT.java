@@ -1,0 +1,231 @@
+package io.millrace.server.it;
+
+import io.millrace.kafka.SharedKafka;
+import io.millrace.server.Millrace;
+import io.millrace.server.config.MillraceCommand;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEventStream;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardRequest;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHandler;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * SubscribeToShard's rules across two gateways on one Kafka cluster (the shared in-process KRaft node), driven by
+ * the real AWS SDK async client: one subscription per consumer and shard whichever gateway serves it (a second one
+ * within 5 s is refused, a later one takes over and the first ends), and deregistering a consumer or deleting its
+ * stream through one gateway ends its subscriptions on the other at once rather than at their 5-minute lifetime.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class KafkaSubscriptionsIT {
+    private static final long WAIT_SECONDS = 30;
+    /** Far below the 5-minute lifetime, far above a metadata round trip. */
+    private static final long PROMPT_MS = 10_000;
+    private static final String SHARD = "shardId-000000000000";
+
+    private final String topicPrefix = SharedKafka.uniquePrefix("subs");
+    private final List<Millrace> gateways = new ArrayList<>();
+    private final List<Path> dataDirs = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        gateways.forEach(Millrace::close);
+        dataDirs.forEach(TestServer::deleteRecursively);
+    }
+
+    @Test
+    void aSecondSubscriptionThroughAnotherGatewayWithinFiveSecondsIsRefusedAndALaterOneTakesOverEndingTheFirst()
+            throws Exception {
+        Millrace gatewayA = start(Clock.systemUTC());
+        ShiftedClock clockB = new ShiftedClock();
+        Millrace gatewayB = start(clockB);
+        KinesisClient admin = Clients.sync(endpoint(gatewayA), true);
+        String consumerArn = activeConsumer(admin, Clients.sync(endpoint(gatewayB), true), "takeover");
+        KinesisAsyncClient a = Clients.async(endpoint(gatewayA), true);
+        KinesisAsyncClient b = Clients.async(endpoint(gatewayB), false);
+
+        Events onA = subscribe(a, consumerArn).join();
+        assertThatThrownBy(() -> subscribe(b, consumerArn).join())
+                .isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(ResourceInUseException.class)
+                .hasMessageStartingWith("Another active subscription exists for this consumer: ");
+        assertThat(onA.failure).as("the refused call leaves the first alone").isNotDone();
+
+        clockB.advanceMs(5_000);
+        Events onB = subscribe(b, consumerArn).join();
+        Throwable endOfA = onA.failure.get(PROMPT_MS, TimeUnit.MILLISECONDS);
+        assertThat(endOfA).isInstanceOf(ResourceInUseException.class)
+                .hasMessageStartingWith("A newer subscription of consumer " + consumerArn);
+
+        admin.putRecord(r -> r.streamName("takeover").partitionKey("k").data(SdkBytes.fromUtf8String("after")));
+        Record pushed = onB.records.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(pushed).as("the new holder carries on").isNotNull();
+        assertThat(pushed.data().asString(StandardCharsets.UTF_8)).isEqualTo("after");
+        assertThat(onB.failure).isNotDone();
+    }
+
+    @Test
+    void deregisteringAConsumerThroughOneGatewayEndsItsSubscriptionOnTheOtherPromptly() throws Exception {
+        Millrace gatewayA = start(Clock.systemUTC());
+        Millrace gatewayB = start(Clock.systemUTC());
+        KinesisClient b = Clients.sync(endpoint(gatewayB), true);
+        String consumerArn = activeConsumer(Clients.sync(endpoint(gatewayA), true), b, "deregistered");
+        Events onA = subscribe(Clients.async(endpoint(gatewayA), true), consumerArn).join();
+
+        b.deregisterStreamConsumer(r -> r.consumerARN(consumerArn));
+        Throwable end = onA.failure.get(PROMPT_MS, TimeUnit.MILLISECONDS);
+        assertThat(end).isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageStartingWith("Consumer " + consumerArn + " was deregistered.");
+    }
+
+    @Test
+    void deletingTheStreamWithItsConsumersThroughOneGatewayEndsTheirSubscriptionsOnTheOtherPromptly()
+            throws Exception {
+        Millrace gatewayA = start(Clock.systemUTC());
+        Millrace gatewayB = start(Clock.systemUTC());
+        KinesisClient b = Clients.sync(endpoint(gatewayB), true);
+        String consumerArn = activeConsumer(Clients.sync(endpoint(gatewayA), true), b, "deleted");
+        Events onA = subscribe(Clients.async(endpoint(gatewayA), true), consumerArn).join();
+
+        b.deleteStream(r -> r.streamName("deleted").enforceConsumerDeletion(true));
+        Throwable end = onA.failure.get(PROMPT_MS, TimeUnit.MILLISECONDS);
+        assertThat(end).isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageStartingWith("Stream deleted under account ");
+    }
+
+    /** Creates a one-shard stream through {@code creator} and a consumer, and waits until {@code other} sees both. */
+    private static String activeConsumer(KinesisClient creator, KinesisClient other, String stream)
+            throws InterruptedException {
+        creator.createStream(r -> r.streamName(stream).shardCount(1));
+        creator.waiter().waitUntilStreamExists(r -> r.streamName(stream));
+        eventually(() -> {
+            try {
+                return other.describeStreamSummary(r -> r.streamName(stream)).streamDescriptionSummary()
+                        .streamStatus() == StreamStatus.ACTIVE;
+            } catch (ResourceNotFoundException e) {
+                return false;
+            }
+        });
+        String streamArn = creator.describeStreamSummary(r -> r.streamName(stream)).streamDescriptionSummary()
+                .streamARN();
+        String consumerArn = creator.registerStreamConsumer(r -> r.streamARN(streamArn).consumerName("app"))
+                .consumer().consumerARN();
+        for (KinesisClient client : List.of(creator, other)) {
+            eventually(() -> {
+                try {
+                    return client.describeStreamConsumer(r -> r.consumerARN(consumerArn)).consumerDescription()
+                            .consumerStatus() == ConsumerStatus.ACTIVE;
+                } catch (ResourceNotFoundException e) {
+                    return false;
+                }
+            });
+        }
+        return consumerArn;
+    }
+
+    private Millrace start(Clock clock) throws IOException {
+        Path dataDir = Files.createTempDirectory("millrace-subscriptions-it");
+        dataDirs.add(dataDir);
+        Millrace gateway = Millrace.start(MillraceCommand.parse("--host", "127.0.0.1", "--port", "0",
+                "--data-dir", dataDir.toString(), "--backend", "kafka",
+                "--kafka-bootstrap", SharedKafka.bootstrapServers(), "--kafka-topic-prefix", topicPrefix), clock);
+        gateways.add(gateway);
+        return gateway;
+    }
+
+    private static URI endpoint(Millrace gateway) {
+        return URI.create("http://127.0.0.1:" + gateway.port());
+    }
+
+    /** Polls {@code condition} (a state another gateway changes) until it holds or the wait runs out. */
+    private static void eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(WAIT_SECONDS);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as("condition reached in time").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /** Subscribes to shard 0 from LATEST; completes at the first event, or fails with the call's error. */
+    private static CompletableFuture<Events> subscribe(KinesisAsyncClient client, String consumerArn) {
+        Events events = new Events();
+        CompletableFuture<Events> ready = new CompletableFuture<>();
+        SubscribeToShardResponseHandler handler = SubscribeToShardResponseHandler.builder()
+                .onError(ready::completeExceptionally)
+                .onEventStream(publisher -> publisher.subscribe(events.subscriber(ready)))
+                .build();
+        client.subscribeToShard(SubscribeToShardRequest.builder().consumerARN(consumerArn).shardId(SHARD)
+                .startingPosition(p -> p.type(ShardIteratorType.LATEST)).build(), handler)
+                .whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        ready.completeExceptionally(failure instanceof CompletionException ? failure
+                                : new CompletionException(failure));
+                    }
+                });
+        return ready.orTimeout(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** What one subscription received, and how it ended. */
+    private static final class Events {
+        final BlockingQueue<Record> records = new LinkedBlockingQueue<>();
+        final CompletableFuture<Throwable> failure = new CompletableFuture<>();
+
+        Subscriber<SubscribeToShardEventStream> subscriber(CompletableFuture<Events> ready) {
+            return new Subscriber<>() {
+                @Override
+                public void onSubscribe(Subscription s) {
+                    s.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(SubscribeToShardEventStream item) {
+                    if (item instanceof SubscribeToShardEvent event) {
+                        records.addAll(event.records());
+                        ready.complete(Events.this);
+                    }
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    failure.complete(t);
+                    ready.completeExceptionally(t);
+                }
+
+                @Override
+                public void onComplete() {
+                    failure.complete(null);
+                }
+            };
+        }
+    }
+}
