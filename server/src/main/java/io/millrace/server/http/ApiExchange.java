@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * Converts between Netty's HTTP objects and the {@link ApiRequest}/{@link ApiResponse} seam, answers CORS
@@ -75,7 +76,8 @@ final class ApiExchange {
         }
     }
 
-    static ApiRequest toApiRequest(HttpRequest request, ByteBuf body, boolean isTls, String protocolVersion) {
+    static ApiRequest toApiRequest(HttpRequest request, ByteBuf body, boolean isTls, String protocolVersion,
+                                   Executor responseExecutor) {
         String uri = request.uri();
         int queryStart = uri.indexOf('?');
         String path = queryStart < 0 ? uri : uri.substring(0, queryStart);
@@ -88,7 +90,7 @@ final class ApiExchange {
             }
         }
         return new ApiRequest(request.method().name(), path, query, Collections.unmodifiableMap(headers),
-                ByteBufUtil.getBytes(body), isTls, protocolVersion);
+                ByteBufUtil.getBytes(body), isTls, protocolVersion, responseExecutor);
     }
 
     /** A full response with Content-Length and, for cross-origin requests, the CORS headers. */

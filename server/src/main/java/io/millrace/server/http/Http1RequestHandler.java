@@ -64,13 +64,13 @@ final class Http1RequestHandler extends ChannelInboundHandlerAdapter {
         if (request.decoderResult().isFailure()) {
             // The framing is unknown after a malformed request, so the connection cannot be reused.
             ApiRequest apiRequest = ApiExchange.toApiRequest(request, Unpooled.EMPTY_BUFFER, state.isTls(),
-                    request.protocolVersion().text());
+                    request.protocolVersion().text(), ctx.executor());
             Slot slot = take(ctx, apiRequest, request.protocolVersion(), false);
             complete(ctx, slot, new ApiResponse(400, Map.of(), new byte[0]));
             return;
         }
         ApiRequest apiRequest = ApiExchange.toApiRequest(request, request.content(), state.isTls(),
-                request.protocolVersion().text());
+                request.protocolVersion().text(), ctx.executor());
         Slot slot = take(ctx, apiRequest, request.protocolVersion(), HttpUtil.isKeepAlive(request));
         exchange.answer(apiRequest).whenComplete((response, failure) -> {
             // answer() never fails; the null check only guards against a future change there.
@@ -85,7 +85,7 @@ final class Http1RequestHandler extends ChannelInboundHandlerAdapter {
 
     private void onOversized(ChannelHandlerContext ctx, HttpRequest headersOnly) {
         ApiRequest apiRequest = ApiExchange.toApiRequest(headersOnly, Unpooled.EMPTY_BUFFER, state.isTls(),
-                headersOnly.protocolVersion().text());
+                headersOnly.protocolVersion().text(), ctx.executor());
         Slot slot = take(ctx, apiRequest, headersOnly.protocolVersion(), HttpUtil.isKeepAlive(headersOnly));
         complete(ctx, slot, exchange.answerOversized(apiRequest));
     }

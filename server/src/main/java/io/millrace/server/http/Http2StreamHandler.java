@@ -39,7 +39,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
             if (msg instanceof FullHttpRequest request) {
                 isAnswered = true;
                 ApiRequest apiRequest = ApiExchange.toApiRequest(request, request.content(), state.isTls(),
-                        ApiRequest.HTTP_2);
+                        ApiRequest.HTTP_2, ctx.executor());
                 state.onRequestStarted();
                 exchange.answer(apiRequest).whenComplete((response, failure) -> {
                     ApiResponse answer = response != null ? response : ApiExchange.internalFailure(failure);
@@ -52,7 +52,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
             } else if (msg instanceof OversizedRequest oversized) {
                 isAnswered = true;
                 ApiRequest apiRequest = ApiExchange.toApiRequest(oversized.headersOnly(), Unpooled.EMPTY_BUFFER,
-                        state.isTls(), ApiRequest.HTTP_2);
+                        state.isTls(), ApiRequest.HTTP_2, ctx.executor());
                 state.onRequestStarted();
                 write(ctx, apiRequest, exchange.answerOversized(apiRequest));
             }

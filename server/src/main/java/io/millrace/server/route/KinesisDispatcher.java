@@ -35,7 +35,8 @@ import java.util.concurrent.Executor;
  * only ever be a SerializationException, which AWS reports first.
  *
  * <p>This is the one place where {@link ApiException} becomes a wire response. Decoding and validation run on the
- * calling (event-loop) thread; operations and response encoding run on {@code workers}.
+ * calling (event-loop) thread; operations run on {@code workers}, and so does encoding an answer that is ready at
+ * once; an answer that completes later (a write waiting for durability) is encoded on the connection's event loop.
  */
 public final class KinesisDispatcher implements ApiDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(KinesisDispatcher.class);
@@ -164,14 +165,23 @@ public final class KinesisDispatcher implements ApiDispatcher {
         }
         RequestContext context = new RequestContext(caller.accountId(), caller.region(), requestId);
         CompletableFuture<ApiResponse> answer = new CompletableFuture<>();
-        workers.execute(() -> run(protocol, entry, boundRequest, context, format, answer));
+        workers.execute(() -> run(protocol, entry, boundRequest, context, format, request.responseExecutor(),
+                answer));
         return answer;
     }
 
+    /**
+     * Runs the operation on this worker. An answer ready at once is encoded here; one that completes later on another
+     * thread (a write's durability, on the log's committer) is encoded on {@code responseExecutor}, the connection's
+     * event loop, which writes it without one more hand-off: on an idle machine each wake-up of a parked thread adds
+     * to the write's latency. Encoding small write answers is cheap; large answers (GetRecords) are ready at once.
+     */
     private void run(KinesisProtocol protocol, OperationTable.Entry<?, ?> entry, Object request,
-                     RequestContext context, WireFormat format, CompletableFuture<ApiResponse> answer) {
+                     RequestContext context, WireFormat format, Executor responseExecutor,
+                     CompletableFuture<ApiResponse> answer) {
         try {
-            Invocation.invoke(entry, request, context).whenCompleteAsync((response, failure) -> {
+            CompletableFuture<?> result = Invocation.invoke(entry, request, context).toCompletableFuture();
+            result.whenCompleteAsync((response, failure) -> {
                 if (failure == null && response instanceof EventStreamResponse stream) {
                     answer.complete(ResponseWriter.eventStream(
                             new EventStreamBody(stream.events(), protocol, format), context.requestId()));
@@ -181,7 +191,7 @@ public final class KinesisDispatcher implements ApiDispatcher {
                         ? ResponseWriter.success(protocol, response, format, context.requestId())
                         : ResponseWriter.error(protocol, asApiException(failure, entry.name()), format,
                         context.requestId()));
-            }, workers);
+            }, result.isDone() ? Runnable::run : responseExecutor);
         } catch (RuntimeException e) {
             answer.complete(ResponseWriter.error(protocol, asApiException(e, entry.name()), format,
                     context.requestId()));

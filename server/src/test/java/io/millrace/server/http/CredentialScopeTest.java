@@ -34,7 +34,7 @@ class CredentialScopeTest {
     void headerWinsOverQueryForARequest() {
         ApiRequest request = new ApiRequest("POST", "/", "X-Amz-Credential=Q%2F20260101%2Fap-south-1%2Fkinesis%2Faws4_request",
                 Map.of("authorization", "AWS4-HMAC-SHA256 Credential=H/20260101/sa-east-1/kinesis/aws4_request"),
-                new byte[0], false, "HTTP/1.1");
+                new byte[0], false, "HTTP/1.1", Runnable::run);
 
         assertThat(CredentialScope.of(request).accessKeyId()).isEqualTo("H");
     }
@@ -49,7 +49,7 @@ class CredentialScopeTest {
                 .isNull();
         assertThat(CredentialScope.fromQuery("")).isNull();
         assertThat(CredentialScope.fromQuery("X-Amz-Credential=%zz")).isNull();
-        assertThat(CredentialScope.of(new ApiRequest("POST", "/", "", Map.of(), new byte[0], false, "HTTP/2")))
+        assertThat(CredentialScope.of(new ApiRequest("POST", "/", "", Map.of(), new byte[0], false, "HTTP/2", Runnable::run)))
                 .isNull();
     }
 
