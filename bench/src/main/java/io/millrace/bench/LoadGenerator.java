@@ -112,28 +112,28 @@ public final class LoadGenerator implements Callable<Integer> {
         }
     }
 
-    private void recreateStream(KinesisClient kinesis, String stream) throws InterruptedException {
+    private void recreateStream(KinesisClient kinesis, String name) throws InterruptedException {
         try {
-            kinesis.deleteStream(r -> r.streamName(stream));
-            kinesis.waiter().waitUntilStreamNotExists(r -> r.streamName(stream));
+            kinesis.deleteStream(r -> r.streamName(name));
+            kinesis.waiter().waitUntilStreamNotExists(r -> r.streamName(name));
         } catch (ResourceNotFoundException absent) {
             // nothing to delete
         }
-        kinesis.createStream(r -> r.streamName(stream).shardCount(shards));
-        kinesis.waiter().waitUntilStreamExists(r -> r.streamName(stream));
+        kinesis.createStream(r -> r.streamName(name).shardCount(shards));
+        kinesis.waiter().waitUntilStreamExists(r -> r.streamName(name));
     }
 
-    /** Puts to {@code stream} from every writer thread for {@code durationS}; returns the time it took. */
-    private long write(KinesisClient kinesis, String stream, int durationS, BitSet[] acked)
+    /** Puts to stream {@code name} from every writer thread for {@code seconds}; returns the time it took. */
+    private long write(KinesisClient kinesis, String name, int seconds, BitSet[] acked)
             throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong failed = new AtomicLong();
         List<Thread> writers = new ArrayList<>();
         long start = System.nanoTime();
         for (int w = 0; w < threads; w++) {
             int writer = w;
             acked[w] = new BitSet();
-            Thread thread = new Thread(() -> writeLoop(kinesis, stream, writer, acked[writer], deadline, failed),
+            Thread thread = new Thread(() -> writeLoop(kinesis, name, writer, acked[writer], deadline, failed),
                     "w" + w);
             writers.add(thread);
             thread.start();
@@ -147,7 +147,7 @@ public final class LoadGenerator implements Callable<Integer> {
         return System.nanoTime() - start;
     }
 
-    private void writeLoop(KinesisClient kinesis, String stream, int writer, BitSet acked, long deadline,
+    private void writeLoop(KinesisClient kinesis, String name, int writer, BitSet acked, long deadline,
                            AtomicLong failed) {
         int counter = 0;
         while (System.nanoTime() < deadline) {
@@ -156,7 +156,7 @@ public final class LoadGenerator implements Callable<Integer> {
                 entries.add(PutRecordsRequestEntry.builder().partitionKey(writer + "-" + (counter + i))
                         .data(SdkBytes.fromByteArray(Payload.of(writer, counter + i, recordBytes))).build());
             }
-            PutRecordsResponse response = kinesis.putRecords(r -> r.streamName(stream).records(entries));
+            PutRecordsResponse response = kinesis.putRecords(r -> r.streamName(name).records(entries));
             for (int i = 0; i < batch; i++) {
                 if (response.records().get(i).errorCode() == null) {
                     acked.set(counter + i);
