@@ -30,6 +30,12 @@ public final class SharedMemoryMetadata implements MetadataStore, SharedMetadata
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
     private final Queue<Change> untold = new ArrayDeque<>();
     private boolean isTelling;
+    private int accepted;
+
+    /** How many compare-and-sets were accepted so far. */
+    public synchronized int acceptedChanges() {
+        return accepted;
+    }
 
     @Override
     public synchronized Map<String, byte[]> loadAll() {
@@ -74,6 +80,7 @@ public final class SharedMemoryMetadata implements MetadataStore, SharedMetadata
         }
         byte[] stored = value == null ? null : value.clone();
         versioned.put(key, new Versioned(expectedVersion + 1, stored));
+        accepted++;
         untold.add(new Change(key, expectedVersion + 1, stored));
         if (!isTelling) {
             tellAll();

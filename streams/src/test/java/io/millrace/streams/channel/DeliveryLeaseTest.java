@@ -1,7 +1,7 @@
 package io.millrace.streams.channel;
 
 import io.millrace.log.memory.InMemoryLogStore;
-import io.millrace.streams.InMemorySharedMetadata;
+import io.millrace.streams.SharedMemoryMetadata;
 import io.millrace.streams.ManualClock;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeliveryLeaseTest {
     private static final DeliveryLease.Timing TIMING = new DeliveryLease.Timing(10_000, 4_000, 1_000);
     private final ManualClock clock = new ManualClock(1_000_000);
-    private final InMemorySharedMetadata store = new InMemorySharedMetadata();
+    private final SharedMemoryMetadata store = new SharedMemoryMetadata();
     private final DeliveryLease a = new DeliveryLease(store, clock, TIMING);
     private final DeliveryLease b = new DeliveryLease(store, clock, TIMING);
 

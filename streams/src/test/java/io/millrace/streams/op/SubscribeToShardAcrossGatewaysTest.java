@@ -1,8 +1,5 @@
 package io.millrace.streams.op;
 
-import io.millrace.log.LogStore;
-import io.millrace.log.MetadataStore;
-import io.millrace.log.ShardLog;
 import io.millrace.log.memory.InMemoryLogStore;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.error.KinesisError;
@@ -11,6 +8,7 @@ import io.millrace.streams.EngineConfig;
 import io.millrace.streams.EngineFixture;
 import io.millrace.streams.Requests;
 import io.millrace.streams.SharedMemoryMetadata;
+import io.millrace.streams.SharedMemoryStore;
 import io.millrace.streams.model.ShardIteratorType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +29,7 @@ class SubscribeToShardAcrossGatewaysTest {
             + "123456789012:s:shardId-000000000000:app";
 
     private final SharedMemoryMetadata metadata = new SharedMemoryMetadata();
-    private final SharedStore store = new SharedStore(new InMemoryLogStore(), metadata);
+    private final SharedMemoryStore store = new SharedMemoryStore(new InMemoryLogStore(), metadata);
     private final EngineConfig config = EngineConfig.defaults().withIteratorSecret(EngineFixture.SECRET);
     private final EngineFixture a = new EngineFixture(store, config);
     private final EngineFixture b = new EngineFixture(store, config);
@@ -143,35 +141,5 @@ class SubscribeToShardAcrossGatewaysTest {
 
     private SubscribeToShardRequest request() {
         return Requests.subscribe(arn, SHARD, ShardIteratorType.LATEST, null);
-    }
-
-    /** The logs of one in-memory store with a shared metadata store: what two gateways on one cluster see. */
-    private static final class SharedStore implements LogStore {
-        private final InMemoryLogStore logs;
-        private final SharedMemoryMetadata metadata;
-
-        SharedStore(InMemoryLogStore logs, SharedMemoryMetadata metadata) {
-            this.logs = logs;
-            this.metadata = metadata;
-        }
-
-        @Override
-        public ShardLog openShard(String streamKey, int shardIndex) {
-            return logs.openShard(streamKey, shardIndex);
-        }
-
-        @Override
-        public void deleteStream(String streamKey) {
-            logs.deleteStream(streamKey);
-        }
-
-        @Override
-        public MetadataStore metadata() {
-            return metadata;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.millrace.streams.stream;
 
 import io.millrace.log.memory.InMemoryLogStore;
-import io.millrace.streams.InMemorySharedMetadata;
+import io.millrace.streams.SharedMemoryMetadata;
 import io.millrace.streams.ManualClock;
 import io.millrace.streams.limit.ShardWriteRate.Totals;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterWriteTrafficTest {
     private static final String SHARD = ClusterWriteTraffic.shardKey("s-1", 0);
     private final ManualClock clock = new ManualClock(1_000_000);
-    private final InMemorySharedMetadata store = new InMemorySharedMetadata();
+    private final SharedMemoryMetadata store = new SharedMemoryMetadata();
     private final ClusterWriteTraffic a = new ClusterWriteTraffic(store, clock, 2_000, 6_000);
     private final ClusterWriteTraffic b = new ClusterWriteTraffic(store, clock, 2_000, 6_000);
     private final ClusterWriteTraffic c = new ClusterWriteTraffic(store, clock, 2_000, 6_000);

@@ -1,12 +1,8 @@
 package io.millrace.streams.stream;
 
-import io.millrace.log.LogStore;
-import io.millrace.log.MetadataStore;
-import io.millrace.log.ShardLog;
-import io.millrace.log.memory.InMemoryLogStore;
 import io.millrace.streams.EngineConfig;
 import io.millrace.streams.EngineFixture;
-import io.millrace.streams.InMemorySharedMetadata;
+import io.millrace.streams.SharedMemoryStore;
 import io.millrace.streams.model.PutRecordsRequestEntry;
 import io.millrace.streams.model.Shard;
 import io.millrace.streams.op.ListShardsRequest;
@@ -30,8 +26,7 @@ class OnDemandScalingAcrossGatewaysTest {
     /** 600 records a second through each gateway: alone at most 3,000 in the 5 s window, below the 4,000 of 80%. */
     private static final int RECORDS_PER_SECOND_EACH = 600;
 
-    private final InMemoryLogStore logs = new InMemoryLogStore();
-    private final InMemorySharedMetadata metadata = new InMemorySharedMetadata();
+    private final SharedMemoryStore store = new SharedMemoryStore();
     private final EngineFixture a = gateway();
     private final EngineFixture b = gateway();
 
@@ -42,27 +37,7 @@ class OnDemandScalingAcrossGatewaysTest {
     }
 
     private EngineFixture gateway() {
-        LogStore shared = new LogStore() {
-            @Override
-            public ShardLog openShard(String streamKey, int shardIndex) {
-                return logs.openShard(streamKey, shardIndex);
-            }
-
-            @Override
-            public void deleteStream(String streamKey) {
-                logs.deleteStream(streamKey);
-            }
-
-            @Override
-            public MetadataStore metadata() {
-                return metadata;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        return new EngineFixture(shared, EngineConfig.defaults().withIteratorSecret(EngineFixture.SECRET));
+        return new EngineFixture(store, EngineConfig.defaults().withIteratorSecret(EngineFixture.SECRET));
     }
 
     /** One second of writes to shard 0 through each given gateway, then both clocks advance and both tick. */
