@@ -1,8 +1,6 @@
 package io.millrace.server.it;
 
-import io.millrace.kafka.SharedKafka;
 import io.millrace.server.Millrace;
-import io.millrace.server.config.MillraceCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,17 +26,12 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StartingPosition;
 import software.amazon.awssdk.services.kinesis.model.StreamMode;
-import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEventStream;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardRequest;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHandler;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +46,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
+import static io.millrace.server.it.KafkaGateways.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,20 +62,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class KafkaGatewaysIT {
     private static final long WAIT_MS = 30_000;
 
-    private final String topicPrefix = SharedKafka.uniquePrefix("gw");
-    private final List<Millrace> gateways = new ArrayList<>();
-    private final List<Path> dataDirs = new ArrayList<>();
+    private final KafkaGateways gateways = new KafkaGateways("gw");
+
+    private static void awaitActiveOn(KinesisClient client, String name) throws InterruptedException {
+        KafkaGateways.awaitActiveOn(client, name, WAIT_MS);
+    }
+
+    private static void eventually(BooleanSupplier condition) throws InterruptedException {
+        KafkaGateways.eventually(condition, WAIT_MS);
+    }
 
     @AfterEach
     void stop() {
-        gateways.forEach(Millrace::close);
-        dataDirs.forEach(TestServer::deleteRecursively);
+        gateways.close();
     }
 
     @Test
     void whatOneGatewayCreatesAndWritesTheOtherReadsAndPushesToASubscriber() throws Exception {
-        KinesisClient a = Clients.sync(endpoint(start()), true);
-        Millrace gatewayB = start();
+        KinesisClient a = Clients.sync(endpoint(gateways.start()), true);
+        Millrace gatewayB = gateways.start();
         KinesisClient b = Clients.sync(endpoint(gatewayB), true);
         a.createStream(r -> r.streamName("shared").shardCount(1));
         awaitActiveOn(b, "shared");
@@ -123,8 +122,8 @@ class KafkaGatewaysIT {
     @Test
     void aConsumerRegisteredThroughOneGatewayIsServedByTheOtherWhichPushesRecordsPutThroughTheFirstPromptly()
             throws Exception {
-        KinesisClient a = Clients.sync(endpoint(start()), true);
-        Millrace gatewayB = start();
+        KinesisClient a = Clients.sync(endpoint(gateways.start()), true);
+        Millrace gatewayB = gateways.start();
         KinesisClient b = Clients.sync(endpoint(gatewayB), false);
         a.createStream(r -> r.streamName("prompt").shardCount(1));
         awaitActiveOn(b, "prompt");
@@ -166,8 +165,8 @@ class KafkaGatewaysIT {
 
     @Test
     void accountSettingsResourcePoliciesAndChannelsChangedThroughOneGatewayAreSeenByTheOther() throws Exception {
-        KinesisClient a = Clients.sync(endpoint(start()), true);
-        KinesisClient b = Clients.sync(endpoint(start()), false);
+        KinesisClient a = Clients.sync(endpoint(gateways.start()), true);
+        KinesisClient b = Clients.sync(endpoint(gateways.start()), false);
         a.updateAccountSettings(r -> r.minimumThroughputBillingCommitment(c -> c
                 .status(MinimumThroughputBillingCommitmentInputStatus.ENABLED)));
         eventually(() -> b.describeAccountSettings(r -> { }).minimumThroughputBillingCommitment() != null
@@ -216,8 +215,8 @@ class KafkaGatewaysIT {
 
     @Test
     void twoGatewaysCreatingTheSameStreamAtOnceMakeOneStreamAndOneResourceInUse() throws Exception {
-        List<KinesisClient> clients = List.of(Clients.sync(endpoint(start()), true),
-                Clients.sync(endpoint(start()), false));
+        List<KinesisClient> clients = List.of(Clients.sync(endpoint(gateways.start()), true),
+                Clients.sync(endpoint(gateways.start()), false));
         for (int round = 0; round < 3; round++) {
             String name = "race-" + round;
             CountDownLatch go = new CountDownLatch(1);
@@ -249,9 +248,9 @@ class KafkaGatewaysIT {
     @Test
     void aGatewayThatDiesRightAfterSplittingLeavesTheOtherToFixTheParentsEndWithNoAcknowledgedRecordLost()
             throws Exception {
-        Millrace gatewayA = start();
+        Millrace gatewayA = gateways.start();
         KinesisClient a = Clients.sync(endpoint(gatewayA), true);
-        KinesisClient b = Clients.sync(endpoint(start()), true);
+        KinesisClient b = Clients.sync(endpoint(gateways.start()), true);
         a.createStream(r -> r.streamName("split").shardCount(1));
         a.waiter().waitUntilStreamExists(r -> r.streamName("split"));
         awaitActiveOn(b, "split");
@@ -275,8 +274,7 @@ class KafkaGatewaysIT {
         eventually(() -> count(acknowledged) >= 20);
         a.splitShard(r -> r.streamName("split").shardToSplit("shardId-000000000000")
                 .newStartingHashKey(BigInteger.ONE.shiftLeft(127).toString()));
-        gatewayA.close(); // mid-reshard: the parent's end is not fixed yet
-        gateways.remove(gatewayA);
+        gateways.stop(gatewayA); // mid-reshard: the parent's end is not fixed yet
         int atClose = count(acknowledged);
         eventually(() -> count(acknowledged) >= atClose + 20);
         writing.set(false);
@@ -332,44 +330,6 @@ class KafkaGatewaysIT {
     private static int count(List<PutRecordResponse> acknowledged) {
         synchronized (acknowledged) {
             return acknowledged.size();
-        }
-    }
-
-    private Millrace start() throws IOException {
-        Path dataDir = Files.createTempDirectory("millrace-gateways-it");
-        dataDirs.add(dataDir);
-        Millrace gateway = Millrace.start(MillraceCommand.parse("--host", "127.0.0.1", "--port", "0",
-                "--data-dir", dataDir.toString(), "--backend", "kafka",
-                "--kafka-bootstrap", SharedKafka.bootstrapServers(), "--kafka-topic-prefix", topicPrefix));
-        gateways.add(gateway);
-        return gateway;
-    }
-
-    private static URI endpoint(Millrace gateway) {
-        return URI.create("http://127.0.0.1:" + gateway.port());
-    }
-
-    /**
-     * Waits until {@code client}'s gateway describes {@code name} as ACTIVE. Unlike the SDK's StreamExists waiter, it
-     * also waits out ResourceNotFound: a stream created through another gateway reaches this one a moment later.
-     */
-    private static void awaitActiveOn(KinesisClient client, String name) throws InterruptedException {
-        eventually(() -> {
-            try {
-                return client.describeStreamSummary(r -> r.streamName(name)).streamDescriptionSummary()
-                        .streamStatus() == StreamStatus.ACTIVE;
-            } catch (ResourceNotFoundException e) {
-                return false;
-            }
-        });
-    }
-
-    /** Polls {@code condition} (a remote state another gateway changes) until it holds or the wait runs out. */
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("condition reached in time").isLessThan(deadline);
-            Thread.sleep(20);
         }
     }
 

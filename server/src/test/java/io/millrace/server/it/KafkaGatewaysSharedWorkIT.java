@@ -1,8 +1,6 @@
 package io.millrace.server.it;
 
-import io.millrace.kafka.SharedKafka;
 import io.millrace.server.Millrace;
-import io.millrace.server.config.MillraceCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,11 +14,9 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.S3CompressionType;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.StreamMode;
-import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import static io.millrace.server.it.KafkaGateways.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,24 +40,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaGatewaysSharedWorkIT {
     private static final long WAIT_MS = 60_000;
 
-    private final String topicPrefix = SharedKafka.uniquePrefix("gw-work");
-    private final List<Millrace> gateways = new ArrayList<>();
-    private final List<Path> dataDirs = new ArrayList<>();
+    private final KafkaGateways gateways = new KafkaGateways("gw-work");
     private ScheduledExecutorService writers;
+
+    private static void awaitActiveOn(KinesisClient client, String name) throws InterruptedException {
+        KafkaGateways.awaitActiveOn(client, name, WAIT_MS);
+    }
+
+    private static void eventually(BooleanSupplier condition) throws InterruptedException {
+        KafkaGateways.eventually(condition, WAIT_MS);
+    }
 
     @AfterEach
     void stop() {
         if (writers != null) {
             writers.shutdownNow();
         }
-        gateways.forEach(Millrace::close);
-        dataDirs.forEach(TestServer::deleteRecursively);
+        gateways.close();
     }
 
     @Test
     void writesSplitBetweenTwoGatewaysSplitAnOnDemandShardOnceWhenTheirSumIsHot() throws Exception {
-        KinesisClient a = Clients.sync(endpoint(start()), true);
-        KinesisClient b = Clients.sync(endpoint(start()), false);
+        KinesisClient a = Clients.sync(endpoint(gateways.start()), true);
+        KinesisClient b = Clients.sync(endpoint(gateways.start()), false);
         a.createStream(r -> r.streamName("hot").streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
         awaitActiveOn(b, "hot");
 
@@ -94,8 +96,8 @@ class KafkaGatewaysSharedWorkIT {
 
     @Test
     void oneGatewayDeliversAChannelAndTheOtherTakesOverWhenItStopsWithEveryRecordDeliveredOnce() throws Exception {
-        Millrace gatewayA = start();
-        Millrace gatewayB = start();
+        Millrace gatewayA = gateways.start();
+        Millrace gatewayB = gateways.start();
         KinesisClient a = Clients.sync(endpoint(gatewayA), true);
         KinesisClient b = Clients.sync(endpoint(gatewayB), true);
         a.createStream(r -> r.streamName("delivered").streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
@@ -123,8 +125,7 @@ class KafkaGatewaysSharedWorkIT {
         Millrace other = holder == gatewayA ? gatewayB : gatewayA;
         KinesisClient survivor = holder == gatewayA ? b : a;
 
-        holder.close();
-        gateways.remove(holder);
+        gateways.stop(holder);
         put(List.of(survivor), 40, 80, written);
         eventually(() -> delivered().size() >= written.size());
         assertThat(hasObjects(other.objectStoreRoot().resolve("delivered"))).as("the other took over").isTrue();
@@ -157,7 +158,7 @@ class KafkaGatewaysSharedWorkIT {
     /** Every line of every object in the bucket, over every gateway's object store (the stopped ones' included). */
     private List<String> delivered() {
         List<String> lines = new ArrayList<>();
-        for (Path dataDir : dataDirs) {
+        for (Path dataDir : gateways.dataDirs()) {
             Path bucket = dataDir.resolve("s3").resolve("delivered");
             if (!Files.isDirectory(bucket)) {
                 continue;
@@ -181,40 +182,6 @@ class KafkaGatewaysSharedWorkIT {
             return files.anyMatch(Files::isRegularFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private Millrace start() throws IOException {
-        Path dataDir = Files.createTempDirectory("millrace-shared-work-it");
-        dataDirs.add(dataDir);
-        Millrace gateway = Millrace.start(MillraceCommand.parse("--host", "127.0.0.1", "--port", "0",
-                "--data-dir", dataDir.toString(), "--backend", "kafka",
-                "--kafka-bootstrap", SharedKafka.bootstrapServers(), "--kafka-topic-prefix", topicPrefix));
-        gateways.add(gateway);
-        return gateway;
-    }
-
-    private static URI endpoint(Millrace gateway) {
-        return URI.create("http://127.0.0.1:" + gateway.port());
-    }
-
-    private static void awaitActiveOn(KinesisClient client, String name) throws InterruptedException {
-        eventually(() -> {
-            try {
-                return client.describeStreamSummary(r -> r.streamName(name)).streamDescriptionSummary()
-                        .streamStatus() == StreamStatus.ACTIVE;
-            } catch (ResourceNotFoundException e) {
-                return false;
-            }
-        });
-    }
-
-    /** Polls {@code condition} (a state another gateway or a background task changes) until it holds or time runs out. */
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("condition reached in time").isLessThan(deadline);
-            Thread.sleep(50);
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.millrace.server.it;
 
-import io.millrace.kafka.SharedKafka;
 import io.millrace.server.Millrace;
-import io.millrace.server.config.MillraceCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,13 +20,8 @@ import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEventStream
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardRequest;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHandler;
 
-import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +30,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import static io.millrace.server.it.KafkaGateways.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,22 +47,19 @@ class KafkaSubscriptionsIT {
     private static final long PROMPT_MS = 10_000;
     private static final String SHARD = "shardId-000000000000";
 
-    private final String topicPrefix = SharedKafka.uniquePrefix("subs");
-    private final List<Millrace> gateways = new ArrayList<>();
-    private final List<Path> dataDirs = new ArrayList<>();
+    private final KafkaGateways gateways = new KafkaGateways("subs");
 
     @AfterEach
     void stop() {
-        gateways.forEach(Millrace::close);
-        dataDirs.forEach(TestServer::deleteRecursively);
+        gateways.close();
     }
 
     @Test
     void aSecondSubscriptionThroughAnotherGatewayWithinFiveSecondsIsRefusedAndALaterOneTakesOverEndingTheFirst()
             throws Exception {
-        Millrace gatewayA = start(Clock.systemUTC());
+        Millrace gatewayA = gateways.start(Clock.systemUTC());
         ShiftedClock clockB = new ShiftedClock();
-        Millrace gatewayB = start(clockB);
+        Millrace gatewayB = gateways.start(clockB);
         KinesisClient admin = Clients.sync(endpoint(gatewayA), true);
         String consumerArn = activeConsumer(admin, Clients.sync(endpoint(gatewayB), true), "takeover");
         KinesisAsyncClient a = Clients.async(endpoint(gatewayA), true);
@@ -96,8 +87,8 @@ class KafkaSubscriptionsIT {
 
     @Test
     void deregisteringAConsumerThroughOneGatewayEndsItsSubscriptionOnTheOtherPromptly() throws Exception {
-        Millrace gatewayA = start(Clock.systemUTC());
-        Millrace gatewayB = start(Clock.systemUTC());
+        Millrace gatewayA = gateways.start(Clock.systemUTC());
+        Millrace gatewayB = gateways.start(Clock.systemUTC());
         KinesisClient b = Clients.sync(endpoint(gatewayB), true);
         String consumerArn = activeConsumer(Clients.sync(endpoint(gatewayA), true), b, "deregistered");
         Events onA = subscribe(Clients.async(endpoint(gatewayA), true), consumerArn).join();
@@ -111,8 +102,8 @@ class KafkaSubscriptionsIT {
     @Test
     void deletingTheStreamWithItsConsumersThroughOneGatewayEndsTheirSubscriptionsOnTheOtherPromptly()
             throws Exception {
-        Millrace gatewayA = start(Clock.systemUTC());
-        Millrace gatewayB = start(Clock.systemUTC());
+        Millrace gatewayA = gateways.start(Clock.systemUTC());
+        Millrace gatewayB = gateways.start(Clock.systemUTC());
         KinesisClient b = Clients.sync(endpoint(gatewayB), true);
         String consumerArn = activeConsumer(Clients.sync(endpoint(gatewayA), true), b, "deleted");
         Events onA = subscribe(Clients.async(endpoint(gatewayA), true), consumerArn).join();
@@ -153,27 +144,9 @@ class KafkaSubscriptionsIT {
         return consumerArn;
     }
 
-    private Millrace start(Clock clock) throws IOException {
-        Path dataDir = Files.createTempDirectory("millrace-subscriptions-it");
-        dataDirs.add(dataDir);
-        Millrace gateway = Millrace.start(MillraceCommand.parse("--host", "127.0.0.1", "--port", "0",
-                "--data-dir", dataDir.toString(), "--backend", "kafka",
-                "--kafka-bootstrap", SharedKafka.bootstrapServers(), "--kafka-topic-prefix", topicPrefix), clock);
-        gateways.add(gateway);
-        return gateway;
-    }
-
-    private static URI endpoint(Millrace gateway) {
-        return URI.create("http://127.0.0.1:" + gateway.port());
-    }
-
     /** Polls {@code condition} (a state another gateway changes) until it holds or the wait runs out. */
     private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(WAIT_SECONDS);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("condition reached in time").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        KafkaGateways.eventually(condition, TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
     }
 
     /** Subscribes to shard 0 from LATEST; completes at the first event, or fails with the call's error. */
