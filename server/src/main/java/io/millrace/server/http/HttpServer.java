@@ -118,7 +118,9 @@ public final class HttpServer implements AutoCloseable {
 
     /**
      * Stops accepting, lets in-flight requests be answered for at most {@code timeout}, then closes every
-     * connection and stops the event loops. Idempotent: later calls return the same future.
+     * connection, stops the event loops and waits for the TLS loader to finish (about a second at most, at start-up),
+     * so that nothing of the server still writes to its directories when the future completes. Idempotent: later
+     * calls return the same future.
      */
     public CompletableFuture<Void> shutdownGracefully(Duration timeout) {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -134,6 +136,8 @@ public final class HttpServer implements AutoCloseable {
             drained.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .thenCompose(ignored -> closeRemaining())
                     .thenCompose(ignored -> loops.shutdown())
+                    // The self-signed certificate may still be being written: a stopped server writes no more files.
+                    .thenCompose(ignored -> tlsContext.handle((context, failure) -> null))
                     .whenComplete((ignored, failure) -> {
                         LOG.info("Stopped listening on {}", listener.localAddress());
                         done.complete(null);
