@@ -43,19 +43,10 @@ final class CloudWatchLogProcessing implements RecordProcessor {
 
     @Override
     public ProcessingResult process(List<ProcessedRecord> records, ProcessingContext context) {
-        List<ProcessedRecord> out = new ArrayList<>(records.size());
-        List<FailedRecord> failures = new ArrayList<>();
-        for (ProcessedRecord record : records) {
-            try {
-                for (String message : messages(record.data())) {
-                    out.add(record.withData(message.getBytes(StandardCharsets.UTF_8)));
-                }
-            } catch (IllegalArgumentException e) {
-                failures.add(new FailedRecord(record.arrivalMs(), record.data(), ERROR_CODE, e.getMessage(), 1,
-                        context.nowMs(), null));
-            }
-        }
-        return new ProcessingResult(out, failures);
+        return ProcessingResult.ofEach(records, context, ERROR_CODE, FailedRecord.PROCESSING_FAILED,
+                record -> messages(record.data()).stream()
+                        .map(message -> record.withData(message.getBytes(StandardCharsets.UTF_8)))
+                        .toList());
     }
 
     /** The messages of one subscription document; none for a control message. */

@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -42,18 +41,14 @@ final class Decompression implements RecordProcessor {
 
     @Override
     public ProcessingResult process(List<ProcessedRecord> records, ProcessingContext context) {
-        List<ProcessedRecord> out = new ArrayList<>(records.size());
-        List<FailedRecord> failures = new ArrayList<>();
-        for (ProcessedRecord record : records) {
+        return ProcessingResult.ofEach(records, context, ERROR_CODE, FailedRecord.DECOMPRESSION_FAILED, record -> {
             try {
-                out.add(record.withData(gunzip(record.data())));
+                return List.of(record.withData(gunzip(record.data())));
             } catch (IOException e) {
-                failures.add(new FailedRecord(record.arrivalMs(), record.data(), ERROR_CODE,
-                        "The record could not be decompressed as GZIP: " + e.getMessage(), 1, context.nowMs(), null,
-                        FailedRecord.DECOMPRESSION_FAILED));
+                throw new IllegalArgumentException("The record could not be decompressed as GZIP: " + e.getMessage(),
+                        e);
             }
-        }
-        return new ProcessingResult(out, failures);
+        });
     }
 
     /** The data of every gzip member in {@code data}, concatenated. */

@@ -68,17 +68,8 @@ final class MetadataExtraction implements RecordProcessor {
 
     @Override
     public ProcessingResult process(List<ProcessedRecord> records, ProcessingContext context) {
-        List<ProcessedRecord> out = new ArrayList<>(records.size());
-        List<FailedRecord> failures = new ArrayList<>();
-        for (ProcessedRecord record : records) {
-            try {
-                out.add(record.withKeys(record.keys().withQueryKeys(extract(record.data()))));
-            } catch (IllegalArgumentException e) {
-                failures.add(new FailedRecord(record.arrivalMs(), record.data(), ERROR_CODE, e.getMessage(), 1,
-                        context.nowMs(), null));
-            }
-        }
-        return new ProcessingResult(out, failures);
+        return ProcessingResult.ofEach(records, context, ERROR_CODE, FailedRecord.PROCESSING_FAILED,
+                record -> List.of(record.withKeys(record.keys().withQueryKeys(extract(record.data())))));
     }
 
     /** The partition keys of one record; IllegalArgumentException with the reason when there are none. */

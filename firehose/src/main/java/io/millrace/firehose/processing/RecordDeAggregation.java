@@ -65,25 +65,17 @@ final class RecordDeAggregation implements RecordProcessor {
 
     @Override
     public ProcessingResult process(List<ProcessedRecord> records, ProcessingContext context) {
-        List<ProcessedRecord> out = new ArrayList<>(records.size());
-        List<FailedRecord> failures = new ArrayList<>();
-        for (ProcessedRecord record : records) {
-            try {
-                List<byte[]> pieces = new ArrayList<>();
-                for (byte[] user : userRecords(record.data())) {
-                    pieces.addAll(delimiter == null ? jsonValues(user) : split(user, delimiter));
-                }
-                if (pieces.size() > MAX_SUB_RECORDS) {
-                    throw new IllegalArgumentException("The record holds " + pieces.size()
-                            + " sub-records; at most " + MAX_SUB_RECORDS + " are allowed.");
-                }
-                pieces.forEach(piece -> out.add(record.withData(piece)));
-            } catch (IllegalArgumentException e) {
-                failures.add(new FailedRecord(record.arrivalMs(), record.data(), ERROR_CODE, e.getMessage(), 1,
-                        context.nowMs(), null));
+        return ProcessingResult.ofEach(records, context, ERROR_CODE, FailedRecord.PROCESSING_FAILED, record -> {
+            List<byte[]> pieces = new ArrayList<>();
+            for (byte[] user : userRecords(record.data())) {
+                pieces.addAll(delimiter == null ? jsonValues(user) : split(user, delimiter));
             }
-        }
-        return new ProcessingResult(out, failures);
+            if (pieces.size() > MAX_SUB_RECORDS) {
+                throw new IllegalArgumentException("The record holds " + pieces.size()
+                        + " sub-records; at most " + MAX_SUB_RECORDS + " are allowed.");
+            }
+            return pieces.stream().map(record::withData).toList();
+        });
     }
 
     private static List<byte[]> userRecords(byte[] data) {
