@@ -9,18 +9,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Produces records at a steady {@code recordsPerSecond}: a pacing thread wakes every {@code intervalMs}, stamps the
- * records that fell due since its last wake-up with the wake-up time and hands them, as one PutRecords call, to a
- * pool of sender threads, so a slow acknowledgement never delays the schedule (time queued for a sender counts
- * as latency). Record ids are consecutive from 0; acknowledged
- * ids are kept for the consumers' loss check.
+ * Produces records at a steady {@code recordsPerSecond} as one PutRecords call every {@code intervalMs}: call
+ * {@code k} is due at {@code start + k × interval} and carries the records that fell due in the interval before,
+ * stamped with that due instant. A pool of sender threads takes the calls in turn, and each sender waits for its
+ * call's due instant itself (parking, then spinning for the last {@value #SPIN_NANOS} ns so that the call starts on
+ * time rather than whenever the virtual CPU happens to wake), so a slow acknowledgement never delays the schedule,
+ * no thread hands a call to another, and a call that starts late counts its lateness as latency (no coordinated
+ * omission). Record ids are consecutive from 0; acknowledged ids are kept for the consumers' loss check.
  *
  * <p>Until {@code measureFromNanos} the producer runs a warm-up at {@code warmupRecordsPerSecond}: a fresh JVM
  * interprets the SDK's request and event-stream code for its first thousands of calls, and at 1,000 records/s
@@ -31,6 +32,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class RateLimitedProducer {
     private static final int MAX_BATCH = 500;
+    /** How long before a call's due instant its sender stops parking and spins; about two scheduler wake-ups. */
+    private static final long SPIN_NANOS = 200_000;
 
     private final KinesisClient kinesis;
     private final String stream;
@@ -61,41 +64,84 @@ final class RateLimitedProducer {
 
     /**
      * Warms up until {@code measureFromNanos}, then produces for {@code durationS} seconds and waits for the last
-     * acknowledgement; returns the ids produced.
+     * acknowledgement; returns the ids produced. {@code onMeasureStart} runs once, just before the first measured
+     * call is sent.
      */
     long run(int durationS, int senders, Runnable onMeasureStart) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(senders);
         long start = System.nanoTime();
         long warmupEnd = Math.max(start, measureFromNanos);
         long end = warmupEnd + TimeUnit.SECONDS.toNanos(durationS);
-        long warmupRecords = (warmupEnd - start) * warmupRecordsPerSecond / 1_000_000_000L;
-        long produced = 0;
-        boolean isMeasuring = false;
-        try {
-            for (long now = start; now < end; now = System.nanoTime()) {
-                if (!isMeasuring && now >= warmupEnd) {
-                    isMeasuring = true;
-                    firstMeasuredId = produced;
-                    onMeasureStart.run();
+        Schedule schedule = new Schedule(start, warmupEnd, end);
+        AtomicLong nextCall = new AtomicLong(1);
+        AtomicBoolean isMeasuring = new AtomicBoolean();
+        Thread[] threads = new Thread[senders];
+        for (int i = 0; i < senders; i++) {
+            threads[i] = new Thread(() -> {
+                for (long call = nextCall.getAndIncrement(); ; call = nextCall.getAndIncrement()) {
+                    long dueNanos = schedule.callDueNanos(call);
+                    if (dueNanos > end) {
+                        return;
+                    }
+                    awaitInstant(dueNanos);
+                    if (dueNanos >= warmupEnd && isMeasuring.compareAndSet(false, true)) {
+                        firstMeasuredId = schedule.recordsDueBy(schedule.callDueNanos(call - 1));
+                        onMeasureStart.run();
+                    }
+                    long first = schedule.recordsDueBy(schedule.callDueNanos(call - 1));
+                    long last = schedule.recordsDueBy(dueNanos);
+                    for (long from = first; from < last; from += MAX_BATCH) {
+                        int count = (int) Math.min(MAX_BATCH, last - from);
+                        send(from, batch(from, count, dueNanos), dueNanos);
+                    }
                 }
-                long due = now < warmupEnd
-                        ? (now - start) * warmupRecordsPerSecond / 1_000_000_000L
-                        : warmupRecords + (now - warmupEnd) * recordsPerSecond / 1_000_000_000L;
-                while (produced < due) {
-                    int count = (int) Math.min(MAX_BATCH, due - produced);
-                    long first = produced;
-                    List<PutRecordsRequestEntry> entries = batch(first, count, now);
-                    long dueNanos = now;
-                    pool.execute(() -> send(first, entries, dueNanos));
-                    produced += count;
-                }
-                LockSupport.parkNanos(intervalNs);
-            }
-        } finally {
-            pool.shutdown();
-            pool.awaitTermination(60, TimeUnit.SECONDS);
+            }, "producer-" + i);
+            threads[i].start();
         }
-        return produced;
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return schedule.recordsDueBy(schedule.callDueNanos(schedule.lastCall()));
+    }
+
+    /** Parks until shortly before {@code instantNanos}, then spins until it. */
+    private static void awaitInstant(long instantNanos) {
+        for (long left = instantNanos - System.nanoTime(); left > 0; left = instantNanos - System.nanoTime()) {
+            if (left > SPIN_NANOS) {
+                LockSupport.parkNanos(left - SPIN_NANOS);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** When each call is due and how many records are due by an instant: the warm-up rate, then the measured one. */
+    private final class Schedule {
+        private final long startNanos;
+        private final long warmupEndNanos;
+        private final long endNanos;
+        private final long warmupRecords;
+
+        Schedule(long startNanos, long warmupEndNanos, long endNanos) {
+            this.startNanos = startNanos;
+            this.warmupEndNanos = warmupEndNanos;
+            this.endNanos = endNanos;
+            this.warmupRecords = (warmupEndNanos - startNanos) * warmupRecordsPerSecond / 1_000_000_000L;
+        }
+
+        long callDueNanos(long call) {
+            return startNanos + call * intervalNs;
+        }
+
+        /** The last call due by the end. */
+        long lastCall() {
+            return (endNanos - startNanos) / intervalNs;
+        }
+
+        long recordsDueBy(long nanos) {
+            return nanos < warmupEndNanos
+                    ? (nanos - startNanos) * warmupRecordsPerSecond / 1_000_000_000L
+                    : warmupRecords + (nanos - warmupEndNanos) * recordsPerSecond / 1_000_000_000L;
+        }
     }
 
     private List<PutRecordsRequestEntry> batch(long first, int count, long dueNanos) {
