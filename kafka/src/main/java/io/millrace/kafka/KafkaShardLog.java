@@ -45,6 +45,8 @@ import java.util.function.Function;
  * are sent back to back; offsets and arrivals are published through volatile snapshots.
  */
 final class KafkaShardLog implements ShardLog, SealableLog {
+    /** Durable and encrypting at rest (sealed records), but every read is a fetch from the brokers. */
+    private static final LogCapabilities CAPABILITIES = new LogCapabilities(true, true, false);
     /** Pause between two tries to read the offsets of a partition whose topic metadata has not spread yet. */
     private static final long METADATA_RETRY_NS = 50_000_000L;
 
@@ -102,7 +104,7 @@ final class KafkaShardLog implements ShardLog, SealableLog {
 
     @Override
     public LogCapabilities capabilities() {
-        return LogCapabilities.ENCRYPTING;
+        return CAPABILITIES;
     }
 
     private AppendResult append(List<LogRecord> records, long nowMs,

@@ -5,15 +5,15 @@ package io.millrace.log;
  *
  * @param isDurable       whether appended records survive a restart
  * @param encryptsAtRest  whether {@link ShardLog#append(java.util.List, long, String)} encrypts what it stores
+ * @param readsAreLocal   whether {@link ShardLog#read} is served from this process's memory or files, never over
+ *                        the network, so that reading what was just appended takes microseconds and may run on a
+ *                        thread that must not block for long
  */
-public record LogCapabilities(boolean isDurable, boolean encryptsAtRest) {
-    public static final LogCapabilities DEFAULT = new LogCapabilities(true);
-    public static final LogCapabilities VOLATILE = new LogCapabilities(false);
-    /** The local log: durable, encrypting batches appended with a key. */
-    public static final LogCapabilities ENCRYPTING = new LogCapabilities(true, true);
-
-    /** A backend that does not encrypt at rest. */
-    public LogCapabilities(boolean isDurable) {
-        this(isDurable, false);
-    }
+public record LogCapabilities(boolean isDurable, boolean encryptsAtRest, boolean readsAreLocal) {
+    /** A backend that says nothing more: durable, not encrypting, reads possibly remote. */
+    public static final LogCapabilities DEFAULT = new LogCapabilities(true, false, false);
+    /** The in-memory log. */
+    public static final LogCapabilities VOLATILE = new LogCapabilities(false, false, true);
+    /** The local log: durable, encrypting batches appended with a key, read from its own files. */
+    public static final LogCapabilities LOCAL = new LogCapabilities(true, true, true);
 }

@@ -462,7 +462,7 @@ public final class SegmentedShardLog implements ShardLog, GroupCommitter.Flushab
     /** Durable, and encrypts at rest with the store's key ring. */
     @Override
     public LogCapabilities capabilities() {
-        return LogCapabilities.ENCRYPTING;
+        return LogCapabilities.LOCAL;
     }
 
     /** Base position of the segment being appended to, for tests. */

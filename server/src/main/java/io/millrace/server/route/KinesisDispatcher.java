@@ -163,7 +163,8 @@ public final class KinesisDispatcher implements ApiDispatcher {
         } catch (ApiException e) {
             return done(ResponseWriter.error(protocol, e, format, requestId));
         }
-        RequestContext context = new RequestContext(caller.accountId(), caller.region(), requestId);
+        RequestContext context = new RequestContext(caller.accountId(), caller.region(), requestId,
+                request.responseExecutor());
         CompletableFuture<ApiResponse> answer = new CompletableFuture<>();
         workers.execute(() -> run(protocol, entry, boundRequest, context, format, request.responseExecutor(),
                 answer));

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,9 +38,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * this object: nothing is buffered for it. Under the opt-in delivery limit an event carries no more than the
  * consumer's remaining allowance (at least one record), and none is produced while it is used up.
  *
+ * <p>Where it runs: a subscription that has caught up with its shard, on a log read locally, drains on its
+ * connection's thread (see {@link #drainCaughtUpOn}): what it reads was just appended and is small, and the event
+ * then leaves without a hand-off between threads, each of which costs a wake-up of a parked thread (on an idle
+ * virtual machine, of a halted CPU). A subscription that is behind, or reads over the network, drains on the
+ * hub's executor; one that falls behind while on its connection's thread emits one event there and moves back.
+ *
  * <p>Thread safety: every trigger (demand, appended records, the hub's tick, termination) only signals; the work
- * runs in {@link #drain()} on the executor, serialised by a work-in-progress counter, so at most one thread reads
- * and emits at a time and {@code onNext} calls never overlap.
+ * runs in {@link #drain} on one of those executors, serialised by a work-in-progress counter, so at most one thread
+ * reads and emits at a time and {@code onNext} calls never overlap.
  */
 public final class ShardSubscription implements Flow.Publisher<SubscribeToShardEvent>, Flow.Subscription {
     private static final Logger LOG = LoggerFactory.getLogger(ShardSubscription.class);
@@ -64,6 +71,10 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
     private volatile AppendWatch foreignAppends = AppendWatch.NONE;
     private volatile boolean isDone;
     private volatile boolean isEnding;
+    /** The connection's thread, for drains while caught up; {@code null}: always the hub's executor. */
+    private volatile Executor connectionExecutor;
+    /** Whether the last drain left nothing unread; written only inside drain(). */
+    private volatile boolean isCaughtUp;
     /** Touched only inside drain(). */
     private long position;
     private long lastEventMs = Long.MIN_VALUE;
@@ -156,21 +167,43 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
         signal();
     }
 
-    /** Schedules a drain; cheap, non-blocking, callable from any thread. */
-    void signal() {
-        if (workInProgress.getAndIncrement() == 0) {
-            hub.executor().execute(this::drain);
+    /**
+     * Lets drains run on {@code executor}, the subscriber's connection thread, while the subscription is caught up,
+     * if the shard's log is read locally. Call before {@link #subscribe}; {@code null} leaves every drain on the
+     * hub's executor.
+     */
+    public void drainCaughtUpOn(Executor executor) {
+        if (executor != null && stream.log(shardIndex).capabilities().readsAreLocal()) {
+            connectionExecutor = executor;
         }
     }
 
-    private void drain() {
+    /** Schedules a drain; cheap, non-blocking, callable from any thread. */
+    void signal() {
+        if (workInProgress.getAndIncrement() == 0) {
+            Executor connection = connectionExecutor;
+            if (connection != null && isCaughtUp) {
+                connection.execute(() -> drain(true));
+            } else {
+                hub.executor().execute(() -> drain(false));
+            }
+        }
+    }
+
+    /** @param isOnConnection whether this runs on the connection's thread, where only a caught-up drain belongs */
+    private void drain(boolean isOnConnection) {
         int missed = 1;
         while (true) {
             try {
-                step();
+                step(isOnConnection);
             } catch (RuntimeException e) {
                 LOG.error("Subscription of {} to shard {} failed", consumer, shardIndex, e);
                 fail(e instanceof ApiException api ? api : KinesisError.INTERNAL_FAILURE.withoutMessage());
+            }
+            if (isOnConnection && !isCaughtUp && !isDone) {
+                // Fell behind: the rest is read on the hub's executor, which takes over the pending signals.
+                hub.executor().execute(() -> drain(false));
+                return;
             }
             missed = workInProgress.addAndGet(-missed);
             if (missed == 0) {
@@ -179,7 +212,8 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
         }
     }
 
-    private void step() {
+    /** @param isOnConnection stop after one event with records if it leaves the subscription behind */
+    private void step(boolean isOnConnection) {
         Flow.Subscriber<? super SubscribeToShardEvent> s = subscriber.get();
         long nowMs = hub.clock().millis();
         if (isDone) {
@@ -207,10 +241,11 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
             fail(StreamErrors.notFound(stream.key()));
             return;
         }
+        ShardLog log = stream.log(shardIndex);
         while (s != null && demand.get() > 0 && !isDone) {
             SubscribeToShardEvent event = nextEvent(metadata, nowMs);
             if (event == null) {
-                return;
+                break;
             }
             demand.decrementAndGet();
             lastEventMs = nowMs;
@@ -219,7 +254,11 @@ public final class ShardSubscription implements Flow.Publisher<SubscribeToShardE
                 finish();
                 s.onComplete();
             }
+            if (isOnConnection && !event.records().isEmpty() && position < log.endPosition()) {
+                break;
+            }
         }
+        isCaughtUp = position >= log.endPosition();
     }
 
     /** The stream's metadata if it is still this incarnation and readable; {@code null} once deleted. */

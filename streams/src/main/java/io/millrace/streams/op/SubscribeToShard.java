@@ -6,6 +6,7 @@ import io.millrace.streams.consumer.ConsumerArn;
 import io.millrace.streams.consumer.ConsumerErrors;
 import io.millrace.streams.consumer.ConsumerMetadata;
 import io.millrace.streams.consumer.ConsumerRegistry;
+import io.millrace.streams.consumer.ShardSubscription;
 import io.millrace.streams.consumer.SubscriptionHub;
 import io.millrace.streams.model.ConsumerStatus;
 import io.millrace.streams.model.ShardIteratorType;
@@ -62,7 +63,9 @@ public final class SubscribeToShard implements SyncOperation<SubscribeToShardReq
             throw StreamErrors.couldNotFindShard(request.shardId(), arn.stream());
         }
         long position = position(request.startingPosition(), stream.log(shard.index()), shard, arn);
-        return new SubscribeToShardResponse(subscriptions.open(arn, stream, shard.index(), position));
+        ShardSubscription subscription = subscriptions.open(arn, stream, shard.index(), position);
+        subscription.drainCaughtUpOn(context.connectionExecutor());
+        return new SubscribeToShardResponse(subscription);
     }
 
     private long position(StartingPosition start, ShardLog log, ShardMetadata shard, ConsumerArn arn) {

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 
 import static io.millrace.streams.Requests.create;
 import static io.millrace.streams.Requests.put;
@@ -203,6 +206,67 @@ class SubscribeToShardTest {
         List<String> numbers = subscriber.events.stream().flatMap(e -> e.records().stream())
                 .map(r -> r.sequenceNumber()).toList();
         assertThat(numbers).isSorted();
+    }
+
+    @Test
+    void aCaughtUpSubscriptionDrainsOnItsConnectionAndOneThatIsBehindOnTheHub() {
+        kinesis.call("PutRecord", put("s", "k", "backlog"));
+        ConnectionThread connection = new ConnectionThread();
+        List<Boolean> onConnection = new ArrayList<>();
+        CollectingSubscriber subscriber = new CollectingSubscriber();
+        SubscribeToShardResponse response = kinesis.call("SubscribeToShard",
+                Requests.subscribe(arn, SHARD, ShardIteratorType.TRIM_HORIZON, null), connection.context());
+        response.eventStream().subscribe(new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscriber.onSubscribe(subscription);
+            }
+
+            @Override
+            public void onNext(SubscribeToShardEvent event) {
+                onConnection.add(connection.isRunning);
+                subscriber.onNext(event);
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                subscriber.onError(failure);
+            }
+
+            @Override
+            public void onComplete() {
+                subscriber.onComplete();
+            }
+        });
+        subscriber.request(2);
+        kinesis.call("PutRecord", put("s", "k", "caught up"));
+        kinesis.call("PutRecord", put("s", "k", "no demand"));
+        subscriber.request(1);
+
+        assertThat(subscriber.data()).containsExactly("backlog", "caught up", "no demand");
+        // The backlog is read on the hub; once caught up, the next append drains on the connection; the append
+        // that finds no demand leaves the subscription behind, so the demand that follows drains on the hub.
+        assertThat(onConnection).containsExactly(false, true, false);
+    }
+
+    /** An executor that runs tasks at once and says whether a task of its own is running. Not thread-safe. */
+    private final class ConnectionThread implements Executor {
+        boolean isRunning;
+
+        @Override
+        public void execute(Runnable task) {
+            isRunning = true;
+            try {
+                task.run();
+            } finally {
+                isRunning = false;
+            }
+        }
+
+        RequestContext context() {
+            RequestContext plain = kinesis.context();
+            return new RequestContext(plain.accountId(), plain.region(), plain.requestId(), this);
+        }
     }
 
     private CollectingSubscriber subscribeFrom(ShardIteratorType type, String sequenceNumber) {
