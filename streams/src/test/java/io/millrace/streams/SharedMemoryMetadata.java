@@ -31,6 +31,7 @@ public final class SharedMemoryMetadata implements MetadataStore, SharedMetadata
     private final Queue<Change> untold = new ArrayDeque<>();
     private boolean isTelling;
     private int accepted;
+    private volatile java.util.function.Consumer<String> beforeCompareAndSet = key -> { };
 
     /** How many compare-and-sets were accepted so far. */
     public synchronized int acceptedChanges() {
@@ -73,8 +74,21 @@ public final class SharedMemoryMetadata implements MetadataStore, SharedMetadata
         return versioned.getOrDefault(key, Versioned.ABSENT);
     }
 
+    /**
+     * Runs {@code hook} with the key at the start of every later compare-and-set, on the caller's thread and before
+     * the store decides, so a test can hold writers at that point (see {@link Lockstep}).
+     */
+    public void beforeCompareAndSet(java.util.function.Consumer<String> hook) {
+        this.beforeCompareAndSet = hook;
+    }
+
     @Override
-    public synchronized boolean compareAndSet(String key, long expectedVersion, byte[] value) {
+    public boolean compareAndSet(String key, long expectedVersion, byte[] value) {
+        beforeCompareAndSet.accept(key);
+        return decide(key, expectedVersion, value);
+    }
+
+    private synchronized boolean decide(String key, long expectedVersion, byte[] value) {
         if (current(key).version() != expectedVersion) {
             return false;
         }

@@ -40,13 +40,18 @@ final class KafkaGateways implements AutoCloseable {
         return start(null);
     }
 
-    /** Starts one more gateway whose engine reads {@code engineClock} ({@code null}: the real clock). */
-    Millrace start(Clock engineClock) throws IOException {
+    /**
+     * Starts one more gateway whose engine reads {@code engineClock} ({@code null}: the real clock), with
+     * {@code moreFlags} after the fixture's own.
+     */
+    Millrace start(Clock engineClock, String... moreFlags) throws IOException {
         Path dataDir = Files.createTempDirectory("millrace-kafka-gateway");
         dataDirs.add(dataDir);
-        var config = MillraceCommand.parse("--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString(),
-                "--backend", "kafka", "--kafka-bootstrap", SharedKafka.bootstrapServers(),
-                "--kafka-topic-prefix", topicPrefix);
+        List<String> flags = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--data-dir",
+                dataDir.toString(), "--backend", "kafka", "--kafka-bootstrap", SharedKafka.bootstrapServers(),
+                "--kafka-topic-prefix", topicPrefix));
+        flags.addAll(List.of(moreFlags));
+        var config = MillraceCommand.parse(flags.toArray(String[]::new));
         Millrace gateway = engineClock == null ? Millrace.start(config) : Millrace.start(config, engineClock);
         running.add(gateway);
         return gateway;

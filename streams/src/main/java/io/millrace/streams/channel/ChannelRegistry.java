@@ -3,6 +3,8 @@ package io.millrace.streams.channel;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.millrace.log.MetadataStore;
+import io.millrace.protocol.error.ApiException;
+import io.millrace.streams.limit.AccountReservations;
 import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.model.ChannelStatus;
 import io.millrace.streams.stream.SharedEntries;
@@ -31,37 +33,71 @@ public final class ChannelRegistry {
     /** [UNVERIFIED] AWS publishes no default; reported by DescribeLimits as ChannelCountLimit. */
     public static final int CHANNEL_COUNT_LIMIT = 50;
     private static final String KEY_PREFIX = "kinesis/channels/";
+    /** The limit's name in the channels' ledger of {@link AccountReservations}. */
+    private static final String COUNT_LIMIT = "channels";
 
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final SharedEntries<ChannelMetadata> byArn;
+    private final AccountReservations reservations;
 
     /** Loads (or, with a shared store, follows) every persisted channel. */
     public ChannelRegistry(MetadataStore store, Clock clock) {
         this.clock = clock;
         this.byArn = new SharedEntries<>(store, KEY_PREFIX, this::decode, this::encode);
+        this.reservations = new AccountReservations(store, clock, "channels");
     }
 
     /**
      * Adds {@code proposed}. ResourceInUse when its name is taken in the account and region (a DELETING channel
-     * still holds it), LimitExceeded past {@link #CHANNEL_COUNT_LIMIT}.
+     * still holds it), LimitExceeded past {@link #CHANNEL_COUNT_LIMIT}. The count spans the account's channels, so
+     * it is decided by {@link AccountReservations} (across gateways on a shared store), the name by the channel's
+     * own entry.
      */
     public synchronized ChannelMetadata create(ChannelMetadata proposed) {
         settle();
-        return byArn.update(proposed.arn(), current -> {
-            if (current != null) {
-                // [UNVERIFIED] text.
-                throw KinesisError.RESOURCE_IN_USE.exception("Channel %s under account %s already exists.",
-                        proposed.name(), proposed.accountId());
-            }
-            if (count(proposed.accountId(), proposed.region()) >= CHANNEL_COUNT_LIMIT) {
-                // [UNVERIFIED] text.
-                throw KinesisError.LIMIT_EXCEEDED.exception("Account %s already has %d channels in %s, the limit.",
-                        proposed.accountId(), CHANNEL_COUNT_LIMIT, proposed.region());
-            }
-            return proposed;
+        // Checked first against this view too, so a taken name is ResourceInUse before the count is asked.
+        byArn.get(proposed.arn()).ifPresent(existing -> {
+            throw alreadyExists(proposed);
         });
+        String owner = AccountReservations.newOwner();
+        reservations.reserve(proposed.accountId(), proposed.region(), owner, List.of(new AccountReservations.Demand(
+                COUNT_LIMIT, proposed.arn(), 1, clock.millis() + AccountReservations.IN_FLIGHT_MS,
+                CHANNEL_COUNT_LIMIT, () -> channelsOf(proposed.accountId(), proposed.region()),
+                count -> tooMany(proposed))));
+        try {
+            return byArn.update(proposed.arn(), current -> {
+                if (current != null) {
+                    throw alreadyExists(proposed);
+                }
+                return proposed;
+            });
+        } finally {
+            // Created (now counted in every view) or refused: the reservation has done its work.
+            reservations.release(proposed.accountId(), proposed.region(), owner);
+        }
+    }
+
+    private static ApiException alreadyExists(ChannelMetadata proposed) {
+        // [UNVERIFIED] text.
+        return KinesisError.RESOURCE_IN_USE.exception("Channel %s under account %s already exists.",
+                proposed.name(), proposed.accountId());
+    }
+
+    private static ApiException tooMany(ChannelMetadata proposed) {
+        // [UNVERIFIED] text.
+        return KinesisError.LIMIT_EXCEEDED.exception("Account %s already has %d channels in %s, the limit.",
+                proposed.accountId(), CHANNEL_COUNT_LIMIT, proposed.region());
+    }
+
+    /** The channels of an account and region in this gateway's view, by ARN, for the count limit. */
+    private Map<String, Long> channelsOf(String accountId, String region) {
+        Map<String, Long> counted = new java.util.HashMap<>();
+        byArn.all().values().stream()
+                .filter(c -> c.accountId().equals(accountId) && c.region().equals(region))
+                .forEach(c -> counted.put(c.arn(), 1L));
+        return counted;
     }
 
     /** The channel with that ARN, in any state but gone. */

@@ -3,6 +3,7 @@ package io.millrace.streams.consumer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.millrace.log.MetadataStore;
+import io.millrace.streams.limit.AccountReservations;
 import io.millrace.streams.model.ConsumerStatus;
 import io.millrace.streams.stream.SharedEntries;
 import io.millrace.streams.stream.StreamMetadata;
@@ -28,18 +29,22 @@ import java.util.function.Function;
  */
 public final class ConsumerRegistry {
     private static final String KEY_PREFIX = "kinesis/consumers/";
+    /** The limit's name in the consumers' ledger of {@link AccountReservations}. */
+    private static final String CREATING_LIMIT = "creating";
 
     private final Clock clock;
     private final FanOutConfig config;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final SharedEntries<StreamConsumers> byStorageKey;
+    private final AccountReservations reservations;
 
     /** Loads (or, with a shared store, follows) every persisted consumer. */
     public ConsumerRegistry(MetadataStore store, Clock clock, FanOutConfig config) {
         this.clock = clock;
         this.config = config;
         this.byStorageKey = new SharedEntries<>(store, KEY_PREFIX, this::decode, this::encode);
+        this.reservations = new AccountReservations(store, clock, "consumers");
     }
 
     public FanOutConfig config() {
@@ -48,29 +53,51 @@ public final class ConsumerRegistry {
 
     /**
      * Registers {@code name} on {@code stream} as CREATING (ACTIVE at once with no delay configured).
-     * ResourceInUse when the name is taken, LimitExceeded past the per-stream or CREATING limits.
+     * ResourceInUse when the name is taken, LimitExceeded past the per-stream or CREATING limits. The CREATING limit
+     * counts the whole account and region, so it is decided by {@link AccountReservations} (across gateways on a
+     * shared store); the per-stream limit and the name are decided by the stream's own entry.
      */
     public synchronized ConsumerMetadata register(StreamMetadata stream, String name, Map<String, String> tags) {
         long nowMs = clock.millis();
         String arn = new ConsumerArn(stream.key(), name, nowMs / 1000).toString();
         ConsumerMetadata created = new ConsumerMetadata(name, arn, nowMs, ConsumerStatus.CREATING,
                 nowMs + config.consumerStatusDelayMs(), new java.util.TreeMap<>(tags == null ? Map.of() : tags));
-        save(stream, entry -> {
-            List<ConsumerMetadata> current = settle(entry, nowMs);
-            if (current.stream().anyMatch(c -> c.name().equals(name))) {
-                throw ConsumerErrors.alreadyExists(name, stream.key());
-            }
-            if (current.size() >= config.maxConsumersPerStream()) {
-                throw ConsumerErrors.tooManyConsumers(stream.key(), config.maxConsumersPerStream());
-            }
-            if (creatingInAccount(stream) >= config.maxCreatingConsumers()) {
-                throw ConsumerErrors.tooManyCreating(stream.key(), config.maxCreatingConsumers());
-            }
-            List<ConsumerMetadata> changed = new ArrayList<>(current);
-            changed.add(created);
-            return settle(changed, nowMs);
-        });
+        // Checked first against this view too, so a taken name is ResourceInUse before the account limit is asked.
+        checkAdmissible(current(stream), stream, name);
+        String owner = AccountReservations.newOwner();
+        boolean isCreating = !created.isDue(nowMs);
+        if (isCreating) {
+            reservations.reserve(stream.accountId(), stream.region(), owner, List.of(creatingDemand(stream, created)));
+        }
+        try {
+            save(stream, entry -> {
+                List<ConsumerMetadata> current = settle(entry, nowMs);
+                checkAdmissible(current, stream, name);
+                List<ConsumerMetadata> changed = new ArrayList<>(current);
+                changed.add(created);
+                return settle(changed, nowMs);
+            });
+        } catch (RuntimeException e) {
+            reservations.release(stream.accountId(), stream.region(), owner);
+            throw e;
+        }
+        // On success the reservation stays: it stands for the consumer until it is ACTIVE (its expiry) or gone.
         return find(stream, name).orElse(created);
+    }
+
+    private void checkAdmissible(List<ConsumerMetadata> current, StreamMetadata stream, String name) {
+        if (current.stream().anyMatch(c -> c.name().equals(name))) {
+            throw ConsumerErrors.alreadyExists(name, stream.key());
+        }
+        if (current.size() >= config.maxConsumersPerStream()) {
+            throw ConsumerErrors.tooManyConsumers(stream.key(), config.maxConsumersPerStream());
+        }
+    }
+
+    private AccountReservations.Demand creatingDemand(StreamMetadata stream, ConsumerMetadata created) {
+        return new AccountReservations.Demand(CREATING_LIMIT, created.arn(), 1, created.statusDueMs(),
+                config.maxCreatingConsumers(), () -> creatingInAccount(stream),
+                count -> ConsumerErrors.tooManyCreating(stream.key(), config.maxCreatingConsumers()));
     }
 
     /** The consumer of that name on {@code stream}, in any state. */
@@ -86,6 +113,7 @@ public final class ConsumerRegistry {
     /** Starts deregistering: DELETING until the delay passes (gone at once without one). */
     public synchronized void deregister(StreamMetadata stream, String name) {
         long nowMs = clock.millis();
+        List<String> arns = find(stream, name).map(c -> List.of(c.arn())).orElse(List.of());
         save(stream, entry -> {
             List<ConsumerMetadata> changed = new ArrayList<>();
             for (ConsumerMetadata consumer : settle(entry, nowMs)) {
@@ -96,6 +124,8 @@ public final class ConsumerRegistry {
             }
             return settle(changed, nowMs);
         });
+        // A consumer deregistered while CREATING no longer counts towards the CREATING limit.
+        reservations.releaseIds(stream.accountId(), stream.region(), CREATING_LIMIT, arns);
     }
 
     /**
@@ -132,7 +162,12 @@ public final class ConsumerRegistry {
 
     /** Forgets every consumer of a stream incarnation (the stream is being deleted). */
     public synchronized void removeAll(String storageKey) {
+        StreamConsumers removed = byStorageKey.get(storageKey).orElse(null);
         byStorageKey.update(storageKey, entry -> null);
+        if (removed != null) {
+            reservations.releaseIds(removed.accountId(), removed.region(), CREATING_LIMIT,
+                    removed.consumers().stream().map(ConsumerMetadata::arn).toList());
+        }
     }
 
     /** The consumers of {@code stream} as of now: due transitions applied, not yet written. */
@@ -140,13 +175,16 @@ public final class ConsumerRegistry {
         return settle(byStorageKey.get(stream.storageKey()).orElse(null), clock.millis());
     }
 
-    private long creatingInAccount(StreamMetadata stream) {
+    /** The consumers of the stream's account and region in CREATING, by ARN, as this gateway sees them. */
+    private Map<String, Long> creatingInAccount(StreamMetadata stream) {
         long nowMs = clock.millis();
-        return byStorageKey.all().values().stream()
+        Map<String, Long> creating = new java.util.HashMap<>();
+        byStorageKey.all().values().stream()
                 .filter(e -> e.accountId().equals(stream.accountId()) && e.region().equals(stream.region()))
                 .flatMap(e -> e.consumers().stream())
                 .filter(c -> c.status() == ConsumerStatus.CREATING && !c.isDue(nowMs))
-                .count();
+                .forEach(c -> creating.put(c.arn(), 1L));
+        return creating;
     }
 
     private static List<ConsumerMetadata> settle(StreamConsumers entry, long nowMs) {

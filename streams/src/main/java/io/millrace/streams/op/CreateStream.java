@@ -3,6 +3,8 @@ package io.millrace.streams.op;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.EngineConfig;
+import io.millrace.streams.limit.AccountReservations;
+import io.millrace.streams.limit.AccountReservations.Demand;
 import io.millrace.streams.model.RecordDistributionStrategy;
 import io.millrace.streams.model.StreamMode;
 import io.millrace.streams.model.StreamStatus;
@@ -30,7 +32,6 @@ public final class CreateStream implements SyncOperation<CreateStreamRequest, Vo
     static final long BACKDATE_MS = 2_000;
     private static final int DEFAULT_RETENTION_HOURS = 24;
     private static final int DEFAULT_MAX_RECORD_SIZE_KIB = 1024;
-    private static final int MAX_STREAMS_CREATING = 5;
 
     private final StreamRegistry streams;
     private final EngineConfig config;
@@ -55,7 +56,13 @@ public final class CreateStream implements SyncOperation<CreateStreamRequest, Vo
         StreamTags.checkCharacters(tagTexts, "add tags to", key);
         StreamTags.checkCount(tags.size(), key);
         StreamMetadata metadata = newStream(key, mode, strategy, shardCount, request, tags);
-        streams.create(metadata, existing -> admit(existing, key, mode, shardCount));
+        String owner = AccountReservations.newOwner();
+        try {
+            streams.create(metadata, existing -> admit(metadata, owner));
+        } finally {
+            // Created (now counted in every view) or refused: the reservations have done their work.
+            AccountStreamLimits.release(streams, key, owner);
+        }
         return null;
     }
 
@@ -107,28 +114,20 @@ public final class CreateStream implements SyncOperation<CreateStreamRequest, Vo
                 maxRecordKiB, shards, new TreeMap<>(tags));
     }
 
-    private void admit(List<StreamMetadata> existing, StreamKey key, StreamMode mode, int requestedShards) {
-        int shardCount = mode == StreamMode.ON_DEMAND ? config.onDemandDefaultShardCount() : requestedShards;
-        long openShards = existing.stream().mapToLong(StreamMetadata::openShardCount).sum();
-        if (openShards + shardCount > config.shardLimit()) {
-            throw KinesisError.LIMIT_EXCEEDED.exception("This request would exceed the shard limit for the account %s "
-                    + "in %s. Current shard count for the account: %d. Limit: %d. Number of additional shards that "
-                    + "would have resulted from this request: %d. Refer to the AWS Service Limits page "
-                    + "(http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and "
-                    + "how to request higher limits.", key.accountId(), key.region(), openShards,
-                    config.shardLimit(), shardCount);
+    /**
+     * The account-wide limits, in the order they were always checked; on a shared store they are reserved for
+     * {@code owner} as well, so that they hold across gateways (the registry runs this again on every retry).
+     */
+    private void admit(StreamMetadata proposed, String owner) {
+        long nowMs = clock.millis();
+        List<Demand> demands = new ArrayList<>();
+        demands.add(AccountStreamLimits.openShards(streams, config, proposed, 0, proposed.openShardCount(), nowMs));
+        if (proposed.mode() == StreamMode.ON_DEMAND) {
+            demands.add(AccountStreamLimits.onDemandStreams(streams, config, proposed, nowMs));
         }
-        if (mode == StreamMode.ON_DEMAND && existing.stream().filter(m -> m.mode() == StreamMode.ON_DEMAND).count()
-                >= config.onDemandStreamCountLimit()) {
-            // [UNVERIFIED] AWS's exact text for the on-demand stream count limit.
-            throw KinesisError.LIMIT_EXCEEDED.exception("This request would exceed the on-demand stream count limit "
-                    + "of %d for the account %s in %s.", config.onDemandStreamCountLimit(), key.accountId(),
-                    key.region());
+        if (proposed.status() == StreamStatus.CREATING) {
+            demands.add(AccountStreamLimits.creatingStreams(streams, proposed, nowMs));
         }
-        if (existing.stream().filter(m -> m.status() == StreamStatus.CREATING).count() >= MAX_STREAMS_CREATING) {
-            // [UNVERIFIED] AWS's exact text for too many streams in CREATING at once.
-            throw KinesisError.LIMIT_EXCEEDED.exception("Account %s already has %d streams in CREATING state.",
-                    key.accountId(), MAX_STREAMS_CREATING);
-        }
+        AccountStreamLimits.reserve(streams, proposed, owner, demands);
     }
 }

@@ -6,12 +6,12 @@ import io.millrace.streams.model.StreamMode;
 import io.millrace.streams.model.StreamStatus;
 import io.millrace.streams.shard.ShardId;
 import io.millrace.streams.stream.ShardMetadata;
-import io.millrace.streams.stream.Stream;
 import io.millrace.streams.stream.StreamErrors;
 import io.millrace.streams.stream.StreamKey;
 import io.millrace.streams.stream.StreamMetadata;
 import io.millrace.streams.stream.StreamRegistry;
 
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -65,18 +65,16 @@ final class ReshardRules {
         return shard;
     }
 
-    /** Refuses a change that would open {@code additionalShards} more shards than the account may have. */
+    /**
+     * Refuses a change that would open {@code additionalShards} more shards than the account may have; on a shared
+     * store reserves them for {@code owner} (released by the caller once the change is stored or refused), so the
+     * limit holds across gateways.
+     */
     static void checkAccountShardLimit(StreamRegistry streams, StreamMetadata stream, long additionalShards,
-            EngineConfig config) {
-        long openShards = streams.list(stream.accountId(), stream.region()).stream()
-                .map(Stream::metadata).mapToLong(StreamMetadata::openShardCount).sum();
-        if (additionalShards > 0 && openShards + additionalShards > config.shardLimit()) {
-            throw KinesisError.LIMIT_EXCEEDED.exception("This request would exceed the shard limit for the account %s "
-                    + "in %s. Current shard count for the account: %d. Limit: %d. Number of additional shards that "
-                    + "would have resulted from this request: %d. Refer to the AWS Service Limits page "
-                    + "(http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and "
-                    + "how to request higher limits.", stream.accountId(), stream.region(), openShards,
-                    config.shardLimit(), additionalShards);
+            EngineConfig config, String owner, long nowMs) {
+        if (additionalShards > 0) {
+            AccountStreamLimits.reserve(streams, stream, owner, List.of(AccountStreamLimits.openShards(streams, config,
+                    stream, stream.openShardCount(), additionalShards, nowMs)));
         }
     }
 

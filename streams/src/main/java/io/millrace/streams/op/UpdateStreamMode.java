@@ -2,6 +2,7 @@ package io.millrace.streams.op;
 
 import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.EngineConfig;
+import io.millrace.streams.limit.AccountReservations;
 import io.millrace.streams.model.RecordDistributionStrategy;
 import io.millrace.streams.model.StreamMode;
 import io.millrace.streams.stream.Stream;
@@ -10,6 +11,7 @@ import io.millrace.streams.stream.StreamMetadata;
 import io.millrace.streams.stream.StreamRegistry;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateStreamMode.html">UpdateStreamMode</a>:
@@ -39,16 +41,23 @@ public final class UpdateStreamMode implements SyncOperation<UpdateStreamModeReq
                     request.streamARN());
         }
         StreamMode target = request.streamModeDetails().streamMode();
-        streams.update(key, stream -> {
-            ReshardRules.requireActive(stream);
-            checkSwitch(stream, target);
-            long nowMs = clock.millis();
-            checkSwitchesPerDay(stream, nowMs);
-            if (target == StreamMode.ON_DEMAND) {
-                checkOnDemandStreamCount(stream);
-            }
-            return ReshardRules.updating(stream.withModeSwitch(target, nowMs), config, nowMs);
-        });
+        String owner = AccountReservations.newOwner();
+        try {
+            streams.update(key, stream -> {
+                ReshardRules.requireActive(stream);
+                checkSwitch(stream, target);
+                long nowMs = clock.millis();
+                checkSwitchesPerDay(stream, nowMs);
+                if (target == StreamMode.ON_DEMAND) {
+                    // Counts the account's streams: reserved on a shared store so it holds across gateways.
+                    AccountStreamLimits.reserve(streams, stream, owner,
+                            List.of(AccountStreamLimits.onDemandStreams(streams, config, stream, nowMs)));
+                }
+                return ReshardRules.updating(stream.withModeSwitch(target, nowMs), config, nowMs);
+            });
+        } finally {
+            AccountStreamLimits.release(streams, key, owner);
+        }
         return null;
     }
 
@@ -71,17 +80,6 @@ public final class UpdateStreamMode implements SyncOperation<UpdateStreamModeReq
             throw KinesisError.LIMIT_EXCEEDED.exception("Stream %s under account %s has exceeded the limit of %d "
                     + "capacity mode switches in a rolling 24-hour period.", stream.name(), stream.accountId(),
                     MAX_SWITCHES_PER_DAY);
-        }
-    }
-
-    private void checkOnDemandStreamCount(StreamMetadata stream) {
-        long onDemand = streams.list(stream.accountId(), stream.region()).stream().map(Stream::metadata)
-                .filter(m -> m.mode() == StreamMode.ON_DEMAND).count();
-        if (onDemand >= config.onDemandStreamCountLimit()) {
-            // [UNVERIFIED] text, the same as CreateStream's.
-            throw KinesisError.LIMIT_EXCEEDED.exception("This request would exceed the on-demand stream count limit "
-                    + "of %d for the account %s in %s.", config.onDemandStreamCountLimit(), stream.accountId(),
-                    stream.region());
         }
     }
 }

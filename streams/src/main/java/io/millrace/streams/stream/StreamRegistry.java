@@ -6,6 +6,7 @@ import io.millrace.log.SealableLog;
 import io.millrace.log.ShardLog;
 import io.millrace.log.SharedMetadata;
 import io.millrace.log.crypto.KeyRing;
+import io.millrace.streams.limit.AccountReservations;
 import io.millrace.streams.model.StreamStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,8 @@ public final class StreamRegistry {
     private final Set<ShardLog> sealing = ConcurrentHashMap.newKeySet();
     /** Runs background seals; {@code null} when the store is not shared. */
     private final ExecutorService sealer;
+    /** Decides the account-wide limits on streams and shards (CreateStream, resharding, mode switches). */
+    private final AccountReservations reservations;
 
     /** Loads every persisted stream and reopens its shard logs. */
     public StreamRegistry(LogStore store, Clock clock) {
@@ -62,6 +65,7 @@ public final class StreamRegistry {
         this.metadataStore = store.metadata();
         this.clock = clock;
         this.shared = metadataStore instanceof SharedMetadata sharedStore ? sharedStore : null;
+        this.reservations = new AccountReservations(metadataStore, clock, "streams");
         this.sealer = shared == null ? null : Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "millrace-shard-sealer");
             thread.setDaemon(true);
@@ -88,6 +92,11 @@ public final class StreamRegistry {
             stream = streams.get(key);
         }
         return Optional.ofNullable(stream);
+    }
+
+    /** The ledger of the account-wide limits on streams and shards, so they hold across gateways. */
+    public AccountReservations reservations() {
+        return reservations;
     }
 
     /** The master keys the store encrypts at rest with, by KMS key id. */
