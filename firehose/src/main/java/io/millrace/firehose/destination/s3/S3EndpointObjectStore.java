@@ -66,11 +66,18 @@ public final class S3EndpointObjectStore implements ObjectStore, AutoCloseable {
         }
     }
 
-    /** A HeadBucket: it answers 404 for a missing bucket and 403 where the credentials may not use it. */
+    /**
+     * A HeadBucket, which answers 404 for a missing bucket. Its 403 proves nothing: HeadBucket needs s3:ListBucket,
+     * which credentials allowed only to put objects lack, so then the next PutObject is the judge.
+     */
     @Override
     public void checkWritable(String bucket) throws IOException {
         try {
             client.headBucket(b -> b.bucket(bucket));
+        } catch (S3Exception e) {
+            if (e.statusCode() != 403) {
+                throw failure("HeadBucket s3://" + bucket, bucket, e);
+            }
         } catch (SdkException e) {
             throw failure("HeadBucket s3://" + bucket, bucket, e);
         }
