@@ -6,7 +6,7 @@ import io.millrace.firehose.destination.http.HttpEndpointSettings;
 import io.millrace.firehose.destination.redshift.RedshiftAttempt;
 import io.millrace.firehose.destination.redshift.RedshiftSettings;
 import io.millrace.firehose.destination.s3.BackedUpDestination;
-import io.millrace.firehose.destination.s3.ObjectStore;
+import io.millrace.log.object.ObjectStore;
 import io.millrace.firehose.destination.s3.S3Backup;
 import io.millrace.firehose.destination.s3.S3Destination;
 import io.millrace.firehose.destination.s3.S3Settings;

@@ -1,7 +1,7 @@
 package io.millrace.firehose;
 
 import io.millrace.firehose.destination.Destination;
-import io.millrace.firehose.destination.s3.ObjectStore;
+import io.millrace.log.object.ObjectStore;
 import io.millrace.firehose.op.FirehoseOperations;
 import io.millrace.firehose.processing.HttpLambdaInvoker;
 import io.millrace.firehose.processing.LambdaInvoker;

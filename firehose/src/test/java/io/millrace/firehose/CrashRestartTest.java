@@ -1,7 +1,7 @@
 package io.millrace.firehose;
 
-import io.millrace.firehose.destination.s3.LocalObjectStore;
-import io.millrace.firehose.destination.s3.ObjectStore;
+import io.millrace.log.object.LocalObjectStore;
+import io.millrace.log.object.ObjectStore;
 import io.millrace.log.LogStore;
 import io.millrace.log.local.LocalLogConfig;
 import io.millrace.log.local.LocalLogStore;
@@ -71,9 +71,18 @@ class CrashRestartTest {
     }
 
     private void assertRedeliveredAfterCrashInDelivery(java.util.function.Supplier<LogStore> stores) {
-        ObjectStore crashAfterWrite = (bucket, key, content) -> {
-            new LocalObjectStore(dir.resolve("s3")).putObject(bucket, key, content);
-            throw new IOException("process died before the checkpoint");
+        LocalObjectStore local = new LocalObjectStore(dir.resolve("s3"));
+        ObjectStore crashAfterWrite = new ObjectStore() {
+            @Override
+            public void putObject(String bucket, String key, byte[] content) throws IOException {
+                local.putObject(bucket, key, content);
+                throw new IOException("process died before the checkpoint");
+            }
+
+            @Override
+            public void checkWritable(String bucket) throws IOException {
+                local.checkWritable(bucket);
+            }
         };
         FirehoseHarness before = new FirehoseHarness(dir, stores.get(), new ManualClock(0), crashAfterWrite);
         before.create("s", "");

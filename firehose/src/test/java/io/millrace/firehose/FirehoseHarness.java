@@ -1,8 +1,8 @@
 package io.millrace.firehose;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.millrace.firehose.destination.s3.LocalObjectStore;
-import io.millrace.firehose.destination.s3.ObjectStore;
+import io.millrace.log.object.LocalObjectStore;
+import io.millrace.log.object.ObjectStore;
 import io.millrace.firehose.op.FirehoseContext;
 import io.millrace.firehose.op.FirehoseOperation;
 import io.millrace.firehose.op.FirehoseOperations;

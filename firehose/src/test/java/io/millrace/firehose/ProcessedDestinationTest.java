@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millrace.firehose.destination.BufferedRecord;
 import io.millrace.firehose.destination.DeliveryBatch;
-import io.millrace.firehose.destination.s3.LocalObjectStore;
+import io.millrace.log.object.LocalObjectStore;
 import io.millrace.firehose.destination.s3.S3Destination;
 import io.millrace.firehose.destination.s3.S3Settings;
 import io.millrace.firehose.model.ProcessingConfiguration;

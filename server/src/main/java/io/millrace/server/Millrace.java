@@ -96,15 +96,15 @@ public final class Millrace implements AutoCloseable {
                             config.updateStreamDelayMs())
                     .withLimitsEnforced(config.enforceLimits())
                     .withFaultPlan(config.faultInjection())
-                    // Channels deliver into the embedded store: <data-dir>/s3/<bucket>/<key> (see DeliveryOutput).
-                    .withObjectStoreRoot(output.localRoot());
+                    // Channels deliver where Firehose does: --s3-endpoint, else <data-dir>/s3 (see DeliveryOutput).
+                    .withObjectStore(output.store());
             KinesisEngine engine = new KinesisEngine(store, engineConfig,
                     FanOutConfig.defaults().withConsumerStatusDelayMs(config.consumerStatusDelayMs()),
                     engineClock);
             sources = new SourcesByArn(new KinesisStreamSource(engine.streams(), Clock.systemUTC()),
                     KafkaClusters.of(config.mskBootstraps(), KafkaBackend.clientProperties(config.backend()),
                             config.backend().kafkaBootstrap()));
-            FirehoseEngine firehose = new FirehoseEngine(store, output.firehoseStore(), Clock.systemUTC(),
+            FirehoseEngine firehose = new FirehoseEngine(store, output.store(), Clock.systemUTC(),
                     FirehoseConfig.defaults().withLambdaEndpoints(config.lambdaEndpoints()),
                     config.firehoseDestinations(), sources);
             ExecutorService workers = workerPool(config.workerThreads());
@@ -136,8 +136,8 @@ public final class Millrace implements AutoCloseable {
 
     /**
      * The embedded object store's directory ({@code <bucket>/<key>} below it): {@code <data-dir>/s3}, or in
-     * {@code --in-memory} mode a temporary directory that exists while the server runs. Firehose delivers here unless
-     * {@code --s3-endpoint} is given; channels always do.
+     * {@code --in-memory} mode a temporary directory that exists while the server runs. Firehose and channels deliver
+     * here unless {@code --s3-endpoint} is given.
      */
     public Path objectStoreRoot() {
         return output.localRoot();

@@ -1,5 +1,7 @@
 package io.millrace.streams;
 
+import io.millrace.log.object.LocalObjectStore;
+import io.millrace.log.object.ObjectStore;
 import io.millrace.streams.limit.FaultPlan;
 
 import java.nio.charset.StandardCharsets;
@@ -22,13 +24,13 @@ import java.security.SecureRandom;
  * @param iteratorSecret key authenticating shard iterators and tokens; nodes sharing streams must share it
  * @param limitsEnforced whether per-shard throughput and control-plane TPS limits apply (off by default)
  * @param faultPlan which operations fail on purpose, and how often ({@link FaultPlan#NONE} by default)
- * @param objectStoreRoot the embedded S3 directory channels deliver to ({@code <root>/<bucket>/<key>}); {@code null}
+ * @param objectStore where channels deliver their objects (the embedded directory or an S3 endpoint); {@code null}
  *     (the default) refuses CreateChannel
  */
 public record EngineConfig(long createStreamDelayMs, long deleteStreamDelayMs, long updateStreamDelayMs,
         int shardLimit, int onDemandDefaultShardCount, int onDemandStreamCountLimit, long iteratorTtlMs,
         long nextTokenTtlMs, byte[] iteratorSecret, boolean limitsEnforced, FaultPlan faultPlan,
-        Path objectStoreRoot) {
+        ObjectStore objectStore) {
 
     public EngineConfig {
         if (iteratorSecret.length < 16) {
@@ -53,7 +55,7 @@ public record EngineConfig(long createStreamDelayMs, long deleteStreamDelayMs, l
     public EngineConfig withIteratorSecret(byte[] secret) {
         return new EngineConfig(createStreamDelayMs, deleteStreamDelayMs, updateStreamDelayMs, shardLimit,
                 onDemandDefaultShardCount, onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, secret,
-                limitsEnforced, faultPlan, objectStoreRoot);
+                limitsEnforced, faultPlan, objectStore);
     }
 
     /** Uses the SHA-256 of {@code passphrase} as the secret, so any non-empty string the server persists works. */
@@ -69,32 +71,37 @@ public record EngineConfig(long createStreamDelayMs, long deleteStreamDelayMs, l
     public EngineConfig withStreamDelaysMs(long createMs, long deleteMs, long updateMs) {
         return new EngineConfig(createMs, deleteMs, updateMs, shardLimit, onDemandDefaultShardCount,
                 onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, iteratorSecret, limitsEnforced,
-                faultPlan, objectStoreRoot);
+                faultPlan, objectStore);
     }
 
     public EngineConfig withLimits(int shards, int onDemandShards, int onDemandStreams) {
         return new EngineConfig(createStreamDelayMs, deleteStreamDelayMs, updateStreamDelayMs, shards,
                 onDemandShards, onDemandStreams, iteratorTtlMs, nextTokenTtlMs, iteratorSecret, limitsEnforced,
-                faultPlan, objectStoreRoot);
+                faultPlan, objectStore);
     }
 
     /** With per-shard throughput and control-plane TPS limits on or off. */
     public EngineConfig withLimitsEnforced(boolean enforced) {
         return new EngineConfig(createStreamDelayMs, deleteStreamDelayMs, updateStreamDelayMs, shardLimit,
                 onDemandDefaultShardCount, onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, iteratorSecret,
-                enforced, faultPlan, objectStoreRoot);
+                enforced, faultPlan, objectStore);
     }
 
     public EngineConfig withFaultPlan(FaultPlan plan) {
         return new EngineConfig(createStreamDelayMs, deleteStreamDelayMs, updateStreamDelayMs, shardLimit,
                 onDemandDefaultShardCount, onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, iteratorSecret,
-                limitsEnforced, plan, objectStoreRoot);
+                limitsEnforced, plan, objectStore);
     }
 
-    /** With channels delivering into {@code root} (the server passes {@code <data-dir>/s3}). */
-    public EngineConfig withObjectStoreRoot(Path root) {
+    /** With channels delivering through {@code store} (the server passes the one Firehose uses too). */
+    public EngineConfig withObjectStore(ObjectStore store) {
         return new EngineConfig(createStreamDelayMs, deleteStreamDelayMs, updateStreamDelayMs, shardLimit,
                 onDemandDefaultShardCount, onDemandStreamCountLimit, iteratorTtlMs, nextTokenTtlMs, iteratorSecret,
-                limitsEnforced, faultPlan, root);
+                limitsEnforced, faultPlan, store);
+    }
+
+    /** With channels delivering into the embedded directory {@code root} ({@code <root>/<bucket>/<key>}). */
+    public EngineConfig withObjectStoreRoot(Path root) {
+        return withObjectStore(new LocalObjectStore(root));
     }
 }

@@ -4,7 +4,6 @@ import io.millrace.log.LogStore;
 import io.millrace.protocol.auth.ResourcePolicyLookup;
 import io.millrace.streams.stream.StoredResourcePolicies;
 import io.millrace.streams.account.AccountSettings;
-import io.millrace.streams.channel.BucketDirectory;
 import io.millrace.streams.channel.ChannelDelivery;
 import io.millrace.streams.channel.ChannelRegistry;
 import io.millrace.streams.channel.DeliveryLease;
@@ -90,10 +89,10 @@ public final class KinesisEngine implements AutoCloseable {
         consumers.watch(() -> subscriptions.endDeregistered(consumers));
         this.fanOut = new FanOut(consumers, subscriptions);
         this.channels = new ChannelRegistry(store.metadata(), clock);
-        this.deliveryLease = config.objectStoreRoot() == null ? null
+        this.deliveryLease = config.objectStore() == null ? null
                 : new DeliveryLease(store.metadata(), clock, DeliveryLease.Timing.DEFAULT);
-        this.channelDelivery = config.objectStoreRoot() == null ? null : new ChannelDelivery(channels, streams,
-                new BucketDirectory(config.objectStoreRoot()), deliveryLease, clock);
+        this.channelDelivery = config.objectStore() == null ? null : new ChannelDelivery(channels, streams,
+                config.objectStore(), deliveryLease, clock);
         this.operations = KinesisOperations.table(streams, new AccountSettings(store.metadata(), clock), fanOut,
                 channels, config, clock);
         this.scheduler = daemonScheduler("millrace-streams-maintenance");

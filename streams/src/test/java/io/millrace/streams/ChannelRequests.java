@@ -1,6 +1,7 @@
 package io.millrace.streams;
 
 import io.millrace.log.memory.InMemoryLogStore;
+import io.millrace.log.object.ObjectStore;
 import io.millrace.streams.model.ChannelStreamConfiguration;
 import io.millrace.streams.model.RecordConfiguration;
 import io.millrace.streams.model.S3DestinationConfiguration;
@@ -24,6 +25,12 @@ public final class ChannelRequests {
     public static EngineFixture engine(Path objectStoreRoot) {
         return new EngineFixture(new InMemoryLogStore(), EngineConfig.defaults()
                 .withIteratorSecret(EngineFixture.SECRET).withObjectStoreRoot(objectStoreRoot));
+    }
+
+    /** An engine whose channels deliver through {@code objects}. */
+    public static EngineFixture engine(ObjectStore objects) {
+        return new EngineFixture(new InMemoryLogStore(), EngineConfig.defaults()
+                .withIteratorSecret(EngineFixture.SECRET).withObjectStore(objects));
     }
 
     public static S3DestinationConfiguration s3(String bucket, String compression, Integer freshnessSeconds) {

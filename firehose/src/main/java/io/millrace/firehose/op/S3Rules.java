@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millrace.firehose.destination.s3.Compression;
-import io.millrace.firehose.destination.s3.LocalObjectStore;
+import io.millrace.log.object.LocalObjectStore;
 import io.millrace.firehose.destination.s3.PrefixExpression;
 import io.millrace.firehose.destination.s3.S3BackupSettings;
 import io.millrace.firehose.destination.s3.S3Settings;

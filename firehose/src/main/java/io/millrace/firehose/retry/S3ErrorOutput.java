@@ -6,7 +6,7 @@ import io.millrace.firehose.destination.BufferedRecord;
 import io.millrace.firehose.destination.DeliveryBatch;
 import io.millrace.firehose.destination.DestinationException;
 import io.millrace.firehose.destination.s3.ObjectKeys;
-import io.millrace.firehose.destination.s3.ObjectStore;
+import io.millrace.log.object.ObjectStore;
 import io.millrace.firehose.destination.s3.PrefixExpression;
 import io.millrace.firehose.destination.s3.S3Settings;
 

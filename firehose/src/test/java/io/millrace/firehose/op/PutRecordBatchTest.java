@@ -4,7 +4,7 @@ import io.millrace.firehose.FirehoseConfig;
 import io.millrace.firehose.FirehoseEngine;
 import io.millrace.firehose.FirehoseHarness;
 import io.millrace.firehose.ManualClock;
-import io.millrace.firehose.destination.s3.LocalObjectStore;
+import io.millrace.log.object.LocalObjectStore;
 import io.millrace.log.memory.InMemoryLogStore;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.error.FirehoseError;

@@ -14,7 +14,7 @@ public enum ConfigKey {
             "Port serving HTTP/1.1, HTTP/2 cleartext and TLS (HTTP/2 or HTTP/1.1 by ALPN). 0 picks a free port."),
     DATA_DIR("data-dir", "DIR", "./data",
             "Directory for stream data, the generated self-signed TLS certificate (tls/cert.pem, tls/key.pem) and the "
-                    + "objects Firehose delivers to its embedded S3 (s3/<bucket>/<key>)."),
+                    + "objects Firehose and Kinesis channels deliver to the embedded S3 (s3/<bucket>/<key>)."),
     IN_MEMORY("in-memory", "BOOLEAN", "false",
             "Keep everything in memory and leave data-dir untouched; data is lost on exit. Without --s3-endpoint, "
                     + "the objects Firehose and channels deliver go to a temporary directory (logged at start-up, "
@@ -97,8 +97,8 @@ public enum ConfigKey {
             "min.insync.replicas of the Kafka topics Millrace creates: with acks=all, a write is acknowledged "
                     + "once this many replicas have it; 0 leaves it to the cluster's min.insync.replicas."),
     S3_ENDPOINT("s3-endpoint", "URL", null,
-            "S3-compatible endpoint (AWS S3, MinIO, Ceph, s3proxy, ...) Firehose delivers its objects to, "
-                    + "path-style; buckets must exist. Without it, objects go to the embedded store: "
+            "S3-compatible endpoint (AWS S3, MinIO, Ceph, s3proxy, ...) Firehose and Kinesis channels deliver "
+                    + "their objects to, path-style; buckets must exist. Without it, objects go to the embedded store: "
                     + "data-dir/s3/<bucket>/<key>."),
     S3_REGION("s3-region", "REGION", null,
             "Region requests to --s3-endpoint are signed for; defaults to --region."),

@@ -1,7 +1,7 @@
 package io.millrace.server.firehose;
 
-import io.millrace.firehose.destination.s3.LocalObjectStore;
-import io.millrace.firehose.destination.s3.ObjectStore;
+import io.millrace.log.object.LocalObjectStore;
+import io.millrace.log.object.ObjectStore;
 import io.millrace.firehose.destination.s3.S3EndpointObjectStore;
 import io.millrace.server.config.ServerConfig;
 import org.slf4j.Logger;
@@ -15,23 +15,23 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Where delivered objects go. Firehose writes to the S3-compatible endpoint when one is configured, else to the
- * embedded store, a directory per bucket under {@link #localRoot()}; Kinesis channels always use the embedded store.
+ * Where delivered objects go, for Firehose and Kinesis channels alike: the S3-compatible endpoint when one is
+ * configured, else the embedded store, a directory per bucket under {@link #localRoot()}.
  * The embedded store is {@code <data-dir>/s3} on a durable server. In {@code --in-memory} mode it is a temporary
  * directory removed by {@link #close()}, because an in-memory server promises to leave the data directory alone; the
  * directory is logged so that its objects can be looked at while the server runs.
  *
- * <p>Thread-safe; {@link #close()} once, after Firehose has delivered its last object.
+ * <p>Thread-safe; {@link #close()} once, after Firehose and the Kinesis engine have delivered their last object.
  */
 public final class DeliveryOutput implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryOutput.class);
 
-    private final ObjectStore firehoseStore;
+    private final ObjectStore store;
     private final Path localRoot;
     private final boolean isTemporary;
 
-    private DeliveryOutput(ObjectStore firehoseStore, Path localRoot, boolean isTemporary) {
-        this.firehoseStore = firehoseStore;
+    private DeliveryOutput(ObjectStore store, Path localRoot, boolean isTemporary) {
+        this.store = store;
         this.localRoot = localRoot;
         this.isTemporary = isTemporary;
     }
@@ -42,7 +42,7 @@ public final class DeliveryOutput implements AutoCloseable {
             LOG.info("In-memory mode: delivered objects go to {} (removed on exit)", root);
         }
         if (config.s3Endpoint() != null) {
-            LOG.info("Firehose delivers to the S3-compatible endpoint {}", config.s3Endpoint());
+            LOG.info("Firehose and Kinesis channels deliver to the S3-compatible endpoint {}", config.s3Endpoint());
             return new DeliveryOutput(new S3EndpointObjectStore(config.s3Endpoint()), root, config.inMemory());
         }
         return new DeliveryOutput(new LocalObjectStore(root), root, config.inMemory());
@@ -56,9 +56,9 @@ public final class DeliveryOutput implements AutoCloseable {
         }
     }
 
-    /** The store Firehose delivers to. */
-    public ObjectStore firehoseStore() {
-        return firehoseStore;
+    /** The store Firehose and Kinesis channels deliver to. */
+    public ObjectStore store() {
+        return store;
     }
 
     /** The embedded store's directory: {@code <root>/<bucket>/<key>}. */
@@ -68,7 +68,7 @@ public final class DeliveryOutput implements AutoCloseable {
 
     @Override
     public void close() {
-        if (firehoseStore instanceof AutoCloseable closeable) {
+        if (store instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
             } catch (Exception e) {

@@ -46,6 +46,13 @@ class ModuleRulesTest {
     }
 
     @Test
+    void onlyFirehoseKnowsTheS3ClientTheEngineAndStorageSeeTheObjectStoreSpi() {
+        noClasses().that().resideInAnyPackage("io.millrace.streams..", "io.millrace.log..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .check(millrace);
+    }
+
+    @Test
     void theKafkaBackendNeverImportsTheEngineTheProtocolOrNetty() {
         noClasses().that().resideInAPackage("io.millrace.kafka..")
                 .should().dependOnClassesThat().resideInAnyPackage(

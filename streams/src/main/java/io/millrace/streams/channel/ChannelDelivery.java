@@ -3,6 +3,8 @@ package io.millrace.streams.channel;
 import io.millrace.log.ReadResult;
 import io.millrace.log.ShardLog;
 import io.millrace.log.StoredRecord;
+import io.millrace.log.object.NoSuchBucketException;
+import io.millrace.log.object.ObjectStore;
 import io.millrace.streams.model.ChannelStatus;
 import io.millrace.streams.stream.ShardMetadata;
 import io.millrace.streams.stream.Stream;
@@ -28,14 +30,15 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Delivers the records of ACTIVE channels with an S3 destination to the embedded S3 directory, each
- * DataFreshnessInSeconds: per shard (every shard of the stream, so records of closed parents are not lost), from
+ * Delivers the records of ACTIVE channels with an S3 destination through the server's {@link ObjectStore} (the
+ * embedded S3 directory, or the S3-compatible endpoint Firehose writes to as well), each DataFreshnessInSeconds: per
+ * shard (every shard of the stream, so records of closed parents are not lost), from
  * the persisted position (initially the trim horizon) to the shard's end, one object per shard and round.
  * JSON and STRING records are written one per line; BYTE_ARRAY records are concatenated as they are. Positions are
- * persisted only after the objects are on disk, so delivery is at-least-once: a crash between the two re-delivers
- * the same records into an object of the same key. When the bucket cannot be written (checked each tick, and on every
- * object) the channel turns FAILED with a ChannelStatusReason and delivers nothing more; the records stay in the
- * stream, so a re-created channel delivers them.
+ * persisted only after the store has the objects, so delivery is at-least-once: a crash between the two re-delivers
+ * the same records into an object of the same key. When the bucket cannot be written (checked at the start of each
+ * round, and on every object) the channel turns FAILED with a ChannelStatusReason and delivers nothing more; the
+ * records stay in the stream, so a re-created channel delivers them.
  *
  * <p>Gateways sharing a metadata store deliver one at a time: only the holder of the {@link DeliveryLease}, which
  * checks it before every object and stores the positions after every object, so a gateway taking over starts
@@ -54,18 +57,18 @@ public final class ChannelDelivery {
 
     private final ChannelRegistry channels;
     private final StreamRegistry streams;
-    private final BucketDirectory buckets;
+    private final ObjectStore objects;
     private final DeliveryLease lease;
     private final Clock clock;
     private volatile boolean stopped;
     /** The lease tenure the current round began under. */
     private long roundTenure;
 
-    public ChannelDelivery(ChannelRegistry channels, StreamRegistry streams, BucketDirectory buckets,
+    public ChannelDelivery(ChannelRegistry channels, StreamRegistry streams, ObjectStore objects,
             DeliveryLease lease, Clock clock) {
         this.channels = channels;
         this.streams = streams;
-        this.buckets = buckets;
+        this.objects = objects;
         this.lease = lease;
         this.clock = clock;
     }
@@ -84,8 +87,9 @@ public final class ChannelDelivery {
     }
 
     /**
-     * Fails every ACTIVE channel whose bucket cannot be written, then delivers every other one whose freshness
-     * interval has passed since its last delivery.
+     * Delivers every ACTIVE channel whose freshness interval has passed since its last delivery, or fails it if its
+     * bucket cannot be written. The bucket is checked once a round rather than every tick: on an S3 endpoint each
+     * check is a request.
      */
     public synchronized void tick() {
         long nowMs = clock.millis();
@@ -99,19 +103,17 @@ public final class ChannelDelivery {
             if (!mayWrite()) {
                 return;
             }
-            if (channel.status() != ChannelStatus.ACTIVE) {
+            if (channel.status() != ChannelStatus.ACTIVE || nowMs - channel.lastDeliveryMs() < channel.freshnessMs()) {
                 continue;
             }
             String bucket = S3Destination.bucketName(channel.destination());
             try {
-                buckets.checkWritable(bucket);
+                objects.checkWritable(bucket);
             } catch (IOException e) {
                 fail(channel, channel.positions(), bucket, e, nowMs);
                 continue;
             }
-            if (nowMs - channel.lastDeliveryMs() >= channel.freshnessMs()) {
-                deliver(channel, nowMs);
-            }
+            deliver(channel, nowMs);
         }
     }
 
@@ -154,6 +156,8 @@ public final class ChannelDelivery {
         String why;
         if (cause instanceof FileAlreadyExistsException || cause instanceof NotDirectoryException) {
             why = "a file in the object store stands where the bucket or its key prefix needs a directory";
+        } else if (cause instanceof NoSuchBucketException) {
+            why = "the bucket does not exist";
         } else if (cause instanceof AccessDeniedException) {
             why = "the object store denies writing into the bucket";
         } else {
@@ -187,7 +191,7 @@ public final class ChannelDelivery {
             if (next == from || !mayWrite()) {
                 break;
             }
-            buckets.put(S3Destination.bucketName(channel.destination()), objectKey(channel, shard, from, nowMs),
+            objects.putObject(S3Destination.bucketName(channel.destination()), objectKey(channel, shard, from, nowMs),
                     compress(channel, content.toByteArray()));
             positions.put(shard.shardId(), next);
             // Stored at once, so a gateway taking the lease over next starts after this object, not before it.

@@ -82,8 +82,8 @@ public final class CreateChannel implements SyncOperation<CreateChannelRequest, 
             throw KinesisError.INVALID_ARGUMENT.exception("S3TablesDestinationConfiguration (Apache Iceberg "
                     + "streaming tables) is not supported by this version of Millrace.");
         }
-        if (config.objectStoreRoot() == null) {
-            throw KinesisError.INVALID_ARGUMENT.exception("This Millrace engine has no object store directory, "
+        if (config.objectStore() == null) {
+            throw KinesisError.INVALID_ARGUMENT.exception("This Millrace engine has no object store, "
                     + "so channels cannot deliver to S3.");
         }
         return request.s3DestinationConfiguration();

@@ -1,5 +1,8 @@
 package io.millrace.streams.channel;
 
+import io.millrace.log.object.LocalObjectStore;
+import io.millrace.log.object.NoSuchBucketException;
+import io.millrace.log.object.ObjectStore;
 import io.millrace.streams.ChannelRequests;
 import io.millrace.streams.EngineFixture;
 import io.millrace.protocol.error.KinesisError;
@@ -19,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -125,7 +129,7 @@ class ChannelDeliveryTest {
         kinesis.call("PutRecord", put("s", "k", "x"));
         kinesis.engine().runMaintenance(); // ACTIVE
         ChannelRegistry registry = new ChannelRegistry(kinesis.store.metadata(), kinesis.clock);
-        BucketDirectory buckets = new BucketDirectory(s3Root);
+        LocalObjectStore buckets = new LocalObjectStore(s3Root);
         kinesis.clock.advanceMs(1_000);
         new ChannelDelivery(registry, new io.millrace.streams.stream.StreamRegistry(kinesis.store, kinesis.clock),
                 buckets, new DeliveryLease(kinesis.store.metadata(), kinesis.clock, DeliveryLease.Timing.DEFAULT),
@@ -184,6 +188,73 @@ class ChannelDeliveryTest {
         assertThat(describe().channelStatusReason()).contains("a file in the object store stands where");
         assertThat(objects("bucket")).containsExactly(first, first.getParent().resolveSibling("02"));
         assertThat(text(first)).isEqualTo("x\n");
+    }
+
+    @Test
+    void aBucketTheStoreDoesNotHaveFailsTheChannelAtItsFirstRoundWithoutAnObjectAttempt() {
+        RemoteStore remote = new RemoteStore();
+        try (EngineFixture other = ChannelRequests.engine(remote)) {
+            other.call("CreateStream", createOnDemand("s"));
+            other.call("CreateChannel", channel("c", "s", "STRING", s3("missing", "NONE", 60)));
+            other.call("PutRecord", put("s", "k", "x"));
+            other.engine().runMaintenance(); // ACTIVE
+            other.clock.advanceMs(59_999);
+            other.engine().runMaintenance();
+            assertThat(remote.checks).as("checked once a round, not every tick").isZero();
+
+            other.clock.advanceMs(1);
+            other.engine().runMaintenance();
+            ChannelResponse described = other.call("DescribeChannel", ChannelRequests.describe("c"));
+            assertThat(described.channelDescription().channelStatus()).isEqualTo(ChannelStatus.FAILED);
+            assertThat(described.channelDescription().channelStatusReason()).isEqualTo("Records cannot be "
+                    + "delivered to S3 bucket missing: the bucket does not exist. Delete the channel and create it "
+                    + "again once the bucket is writable.");
+            assertThat(remote.checks).isEqualTo(1);
+            assertThat(remote.puts).isZero();
+        }
+    }
+
+    @Test
+    void aStoreThatRefusesTheObjectFailsTheChannelWithTheAccessReason() {
+        RemoteStore remote = new RemoteStore();
+        remote.bucketExists = true;
+        remote.denyPuts = true;
+        try (EngineFixture other = ChannelRequests.engine(remote)) {
+            other.call("CreateStream", createOnDemand("s"));
+            other.call("CreateChannel", channel("c", "s", "STRING", s3("bucket", "NONE", 1)));
+            other.call("PutRecord", put("s", "k", "x"));
+            other.clock.advanceMs(1_000);
+            other.engine().runMaintenance();
+            ChannelResponse described = other.call("DescribeChannel", ChannelRequests.describe("c"));
+            assertThat(described.channelDescription().channelStatus()).isEqualTo(ChannelStatus.FAILED);
+            assertThat(described.channelDescription().channelStatusReason())
+                    .contains("bucket bucket: the object store denies writing into the bucket.");
+            assertThat(remote.puts).isEqualTo(1);
+        }
+    }
+
+    /** A store like an S3 endpoint: buckets are not created on write, and it may refuse objects. */
+    private static final class RemoteStore implements ObjectStore {
+        volatile boolean bucketExists;
+        volatile boolean denyPuts;
+        volatile int checks;
+        volatile int puts;
+
+        @Override
+        public synchronized void putObject(String bucket, String key, byte[] content) throws IOException {
+            puts++;
+            if (denyPuts) {
+                throw new AccessDeniedException(bucket + "/" + key, null, "403 Forbidden");
+            }
+        }
+
+        @Override
+        public synchronized void checkWritable(String bucket) throws IOException {
+            checks++;
+            if (!bucketExists) {
+                throw new NoSuchBucketException(bucket, null);
+            }
+        }
     }
 
     private ChannelDescription describe() {

@@ -135,8 +135,8 @@ class CreateChannelTest {
         try (EngineFixture plain = new EngineFixture()) {
             plain.call("CreateStream", createOnDemand("s"));
             assertThat(plain.message("CreateChannel", channel("c", "s"), KinesisError.INVALID_ARGUMENT))
-                    .isEqualTo("This Millrace engine has no object store directory, so channels cannot deliver "
-                            + "to S3.");
+                    .isEqualTo("This Millrace engine has no object store, so channels cannot deliver to "
+                            + "S3.");
         }
     }
 

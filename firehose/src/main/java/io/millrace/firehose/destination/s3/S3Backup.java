@@ -1,5 +1,6 @@
 package io.millrace.firehose.destination.s3;
 
+import io.millrace.log.object.ObjectStore;
 import io.millrace.firehose.destination.BufferedRecord;
 import io.millrace.firehose.destination.DeliveryBatch;
 

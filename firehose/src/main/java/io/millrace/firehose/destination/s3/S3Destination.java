@@ -1,5 +1,6 @@
 package io.millrace.firehose.destination.s3;
 
+import io.millrace.log.object.ObjectStore;
 import io.millrace.firehose.destination.DeliveryBatch;
 import io.millrace.firehose.destination.Destination;
 import io.millrace.firehose.processing.FailedRecord;

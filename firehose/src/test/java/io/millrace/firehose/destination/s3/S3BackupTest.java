@@ -1,5 +1,6 @@
 package io.millrace.firehose.destination.s3;
 
+import io.millrace.log.object.LocalObjectStore;
 import io.millrace.firehose.FirehoseHarness;
 import io.millrace.firehose.destination.BufferedRecord;
 import io.millrace.firehose.destination.DeliveryBatch;

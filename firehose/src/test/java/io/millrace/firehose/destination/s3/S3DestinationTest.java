@@ -1,5 +1,6 @@
 package io.millrace.firehose.destination.s3;
 
+import io.millrace.log.object.LocalObjectStore;
 import io.millrace.firehose.destination.BufferedRecord;
 import io.millrace.firehose.destination.DeliveryBatch;
 import io.millrace.firehose.model.ProcessingConfiguration;
@@ -19,7 +20,6 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class S3DestinationTest {
     private static final long ARRIVAL_MS = Instant.parse("2018-08-27T10:30:12Z").toEpochMilli();
@@ -73,15 +73,6 @@ class S3DestinationTest {
         new S3Destination(new LocalObjectStore(dir), settings(null, "UNCOMPRESSED", null, delimiter))
                 .deliver(batch("a", "b"));
         assertThat(Files.readString(onlyObject())).isEqualTo("a\nb\n");
-    }
-
-    @Test
-    void localStoreRefusesKeysOutsideTheBucket() {
-        LocalObjectStore store = new LocalObjectStore(dir);
-        assertThatThrownBy(() -> store.putObject("my-bucket", "../other/x", new byte[0]))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.putObject("..", "x", new byte[0]))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static DeliveryBatch batch(String... records) {
