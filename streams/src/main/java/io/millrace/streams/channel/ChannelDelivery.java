@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
@@ -37,8 +38,11 @@ import java.util.zip.GZIPOutputStream;
  * JSON and STRING records are written one per line; BYTE_ARRAY records are concatenated as they are. Positions are
  * persisted only after the store has the objects, so delivery is at-least-once: a crash between the two re-delivers
  * the same records into an object of the same key. When the bucket cannot be written (checked at the start of each
- * round, and on every object) the channel turns FAILED with a ChannelStatusReason and delivers nothing more; the
- * records stay in the stream, so a re-created channel delivers them.
+ * round, and on every object) because it is missing, denied or blocked by a file, the channel turns FAILED with a
+ * ChannelStatusReason and delivers nothing more; the records stay in the stream, so a re-created channel delivers
+ * them. Any other failure of the store (an S3 endpoint that is down or answers 5xx, a full disk) is taken as
+ * passing: the round stops, and the channel tries again after a back-off that doubles from a second up to its
+ * freshness interval, from the positions it had reached.
  *
  * <p>Gateways sharing a metadata store deliver one at a time: only the holder of the {@link DeliveryLease}, which
  * checks it before every object and stores the positions after every object, so a gateway taking over starts
@@ -63,6 +67,12 @@ public final class ChannelDelivery {
     private volatile boolean stopped;
     /** The lease tenure the current round began under. */
     private long roundTenure;
+    /** Channels (by ARN) whose store failed in passing, and when to try again; only touched inside tick(). */
+    private final Map<String, Retry> retries = new HashMap<>();
+
+    /** When a channel whose store failed in passing tries again, and the back-off that chose that time. */
+    private record Retry(long atMs, long delayMs) {
+    }
 
     public ChannelDelivery(ChannelRegistry channels, StreamRegistry streams, ObjectStore objects,
             DeliveryLease lease, Clock clock) {
@@ -99,18 +109,24 @@ public final class ChannelDelivery {
         if (!mayWrite()) {
             return;
         }
-        for (ChannelMetadata channel : channels.all()) {
+        List<ChannelMetadata> all = channels.all();
+        retries.keySet().retainAll(all.stream().map(ChannelMetadata::arn).toList());
+        for (ChannelMetadata channel : all) {
             if (!mayWrite()) {
                 return;
             }
             if (channel.status() != ChannelStatus.ACTIVE || nowMs - channel.lastDeliveryMs() < channel.freshnessMs()) {
                 continue;
             }
+            Retry retry = retries.get(channel.arn());
+            if (retry != null && nowMs < retry.atMs()) {
+                continue;
+            }
             String bucket = S3Destination.bucketName(channel.destination());
             try {
                 objects.checkWritable(bucket);
             } catch (IOException e) {
-                fail(channel, channel.positions(), bucket, e, nowMs);
+                onStoreFailure(channel, channel.positions(), bucket, e, nowMs);
                 continue;
             }
             deliver(channel, nowMs);
@@ -130,28 +146,43 @@ public final class ChannelDelivery {
                 wroteAny |= deliverShard(channel, stream, shard, positions, nowMs);
             }
         } catch (IOException e) {
-            // The destination refused an object: delivery cannot proceed. Positions of the shards written so far
-            // are kept, so nothing is delivered twice by this channel.
-            fail(channel, positions, S3Destination.bucketName(channel.destination()), e, nowMs);
+            // The destination refused an object. Positions of the shards written so far are kept, so nothing is
+            // delivered twice by this channel.
+            onStoreFailure(channel, positions, S3Destination.bucketName(channel.destination()), e, nowMs);
             return;
         } catch (UncheckedIOException e) {
             // Reading the source failed, not the destination: the rest is retried next round.
             LOG.warn("Channel {}: reading the stream failed, retrying next round", channel.arn(), e);
         }
+        retries.remove(channel.arn());
         if (!wroteAny) {
             // Each object already stored its positions; a round that wrote none still restarts the freshness timer.
             channels.recordDelivery(channel, positions, nowMs);
         }
     }
 
-    private void fail(ChannelMetadata channel, Map<String, Long> positions, String bucket, IOException cause,
-            long nowMs) {
-        LOG.warn("Channel {}: delivery to bucket {} cannot proceed; the channel is FAILED", channel.arn(), bucket,
+    /** FAILED for a destination that cannot take objects as configured; otherwise a retry after a back-off. */
+    private void onStoreFailure(ChannelMetadata channel, Map<String, Long> positions, String bucket,
+            IOException cause, long nowMs) {
+        String reason = failureReason(bucket, cause);
+        if (reason != null) {
+            LOG.warn("Channel {}: delivery to bucket {} cannot proceed; the channel is FAILED", channel.arn(), bucket,
+                    cause);
+            retries.remove(channel.arn());
+            channels.recordFailure(channel, positions, reason, nowMs);
+            return;
+        }
+        Retry previous = retries.get(channel.arn());
+        long delayMs = previous == null ? 1_000 : Math.min(previous.delayMs() * 2, channel.freshnessMs());
+        retries.put(channel.arn(), new Retry(nowMs + delayMs, delayMs));
+        LOG.warn("Channel {}: delivery to bucket {} failed; trying again in {} ms", channel.arn(), bucket, delayMs,
                 cause);
-        channels.recordFailure(channel, positions, failureReason(bucket, cause), nowMs);
     }
 
-    /** The ChannelStatusReason of a destination failure; [UNVERIFIED] wording (the model documents none). */
+    /**
+     * The ChannelStatusReason of a destination that cannot take objects as configured, or {@code null} for a
+     * failure that may pass; [UNVERIFIED] wording (the model documents none).
+     */
     static String failureReason(String bucket, IOException cause) {
         String why;
         if (cause instanceof FileAlreadyExistsException || cause instanceof NotDirectoryException) {
@@ -161,7 +192,7 @@ public final class ChannelDelivery {
         } else if (cause instanceof AccessDeniedException) {
             why = "the object store denies writing into the bucket";
         } else {
-            why = "an I/O error occurred (" + cause.getClass().getSimpleName() + ")";
+            return null;
         }
         return "Records cannot be delivered to S3 bucket " + bucket + ": " + why + ". Delete the channel and "
                 + "create it again once the bucket is writable.";

@@ -25,7 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -233,12 +235,45 @@ class ChannelDeliveryTest {
         }
     }
 
+    @Test
+    void aStoreThatFailsInPassingKeepsTheChannelActiveAndIsTriedAgainWithABackOff() {
+        RemoteStore remote = new RemoteStore();
+        remote.bucketExists = true;
+        remote.failingPuts = 2;
+        try (EngineFixture other = ChannelRequests.engine(remote)) {
+            other.call("CreateStream", createOnDemand("s"));
+            other.call("CreateChannel", channel("c", "s", "STRING", s3("bucket", "NONE", 60)));
+            other.call("PutRecord", put("s", "k", "x"));
+            other.clock.advanceMs(60_000);
+            other.engine().runMaintenance(); // first attempt fails: next one in 1 s
+            other.clock.advanceMs(999);
+            other.engine().runMaintenance();
+            assertThat(remote.puts).isEqualTo(1);
+            other.clock.advanceMs(1);
+            other.engine().runMaintenance(); // second attempt fails: next one in 2 s
+            other.clock.advanceMs(1_999);
+            other.engine().runMaintenance();
+            assertThat(remote.puts).isEqualTo(2);
+            assertThat(remote.stored).isEmpty();
+
+            other.clock.advanceMs(1);
+            other.engine().runMaintenance();
+            ChannelResponse described = other.call("DescribeChannel", ChannelRequests.describe("c"));
+            assertThat(described.channelDescription().channelStatus()).isEqualTo(ChannelStatus.ACTIVE);
+            assertThat(described.channelDescription().channelStatusReason()).isNull();
+            assertThat(remote.puts).isEqualTo(3);
+            assertThat(remote.stored.values()).containsExactly("x\n");
+        }
+    }
+
     /** A store like an S3 endpoint: buckets are not created on write, and it may refuse objects. */
     private static final class RemoteStore implements ObjectStore {
         volatile boolean bucketExists;
         volatile boolean denyPuts;
+        volatile int failingPuts;
         volatile int checks;
         volatile int puts;
+        final Map<String, String> stored = new LinkedHashMap<>();
 
         @Override
         public synchronized void putObject(String bucket, String key, byte[] content) throws IOException {
@@ -246,6 +281,11 @@ class ChannelDeliveryTest {
             if (denyPuts) {
                 throw new AccessDeniedException(bucket + "/" + key, null, "403 Forbidden");
             }
+            if (failingPuts > 0) {
+                failingPuts--;
+                throw new IOException("503 Slow Down");
+            }
+            stored.put(bucket + "/" + key, new String(content, StandardCharsets.UTF_8));
         }
 
         @Override
