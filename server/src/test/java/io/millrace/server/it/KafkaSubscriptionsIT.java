@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
+import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
@@ -37,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * SubscribeToShard's rules across two gateways on one Kafka cluster (the shared in-process KRaft node), driven by
  * the real AWS SDK async client: one subscription per consumer and shard whichever gateway serves it (a second one
- * within 5 s is refused, a later one takes over and the first ends), and deregistering a consumer or deleting its
+ * within 5 s is refused, a later one takes over and the first ends), with {@code --enforce-limits} one call per second
+ * per consumer and shard whichever gateway serves it, and deregistering a consumer or deleting its
  * stream through one gateway ends its subscriptions on the other at once rather than at their 5-minute lifetime.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -86,6 +88,34 @@ class KafkaSubscriptionsIT {
     }
 
     @Test
+    void withLimitsEnforcedASecondCallThroughAnotherGatewayWithinOneSecondIsLimitExceeded() throws Exception {
+        Millrace gatewayA = gateways.start(Clock.systemUTC(), "--enforce-limits");
+        ShiftedClock clockB = new ShiftedClock();
+        Millrace gatewayB = gateways.start(clockB, "--enforce-limits");
+        KinesisClient admin = Clients.sync(endpoint(gatewayA), true);
+        String consumerArn = activeConsumer(admin, Clients.sync(endpoint(gatewayB), true), "ratelimited");
+        KinesisAsyncClient a = Clients.async(endpoint(gatewayA), true);
+        KinesisAsyncClient b = Clients.async(endpoint(gatewayB), false);
+        // B's connection is opened first, so its call follows A's well within the second: the refusal needs no
+        // metadata round trip, and the SDK does not retry SubscribeToShard.
+        b.describeStreamConsumer(r -> r.consumerARN(consumerArn)).join();
+
+        Events onA = subscribe(a, consumerArn).join();
+        assertThatThrownBy(() -> subscribe(b, consumerArn).join())
+                .isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(LimitExceededException.class)
+                .hasMessageStartingWith("Rate exceeded for consumer app on shard " + SHARD
+                        + " in stream ratelimited under account ");
+
+        clockB.advanceMs(1_000);
+        assertThatThrownBy(() -> subscribe(b, consumerArn).join())
+                .as("a second later only the 5-second takeover rule refuses it")
+                .isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(ResourceInUseException.class);
+        assertThat(onA.failure).as("refused calls leave the first alone").isNotDone();
+    }
+
+    @Test
     void deregisteringAConsumerThroughOneGatewayEndsItsSubscriptionOnTheOtherPromptly() throws Exception {
         Millrace gatewayA = gateways.start(Clock.systemUTC());
         Millrace gatewayB = gateways.start(Clock.systemUTC());
@@ -123,8 +153,8 @@ class KafkaSubscriptionsIT {
             try {
                 return other.describeStreamSummary(r -> r.streamName(stream)).streamDescriptionSummary()
                         .streamStatus() == StreamStatus.ACTIVE;
-            } catch (ResourceNotFoundException e) {
-                return false;
+            } catch (ResourceNotFoundException | LimitExceededException e) {
+                return false; // not there yet, or (with --enforce-limits) polled faster than its call rate
             }
         });
         String streamArn = creator.describeStreamSummary(r -> r.streamName(stream)).streamDescriptionSummary()
@@ -136,7 +166,7 @@ class KafkaSubscriptionsIT {
                 try {
                     return client.describeStreamConsumer(r -> r.consumerARN(consumerArn)).consumerDescription()
                             .consumerStatus() == ConsumerStatus.ACTIVE;
-                } catch (ResourceNotFoundException e) {
+                } catch (ResourceNotFoundException | LimitExceededException e) {
                     return false;
                 }
             });

@@ -26,7 +26,8 @@ import java.util.concurrent.Executor;
  *
  * <p>On a metadata store shared by several gateways the rule holds across them: each (consumer, shard) pair is
  * claimed through {@link SubscriptionClaims}, the hub ends its subscriptions that another gateway's claim took over,
- * and {@link #endDeregistered} ends those whose consumer or stream another gateway removed.
+ * and {@link #endDeregistered} ends those whose consumer or stream another gateway removed. With the limits
+ * enforced the claim also decides the call rate, so one call per second per pair holds across gateways too.
  *
  * <p>Thread safety: {@link #open} is serialised on the hub's monitor on a store of its own (the check and the
  * takeover must be one step), and by the claim's compare-and-set on a shared one; everything else is lock-free.
@@ -68,7 +69,8 @@ public final class SubscriptionHub {
         this.clock = clock;
         this.executor = executor;
         this.throughput = throughput;
-        this.claims = metadata == null ? null : SubscriptionClaims.sharedThrough(metadata, claimReleases);
+        this.claims = metadata == null ? null
+                : SubscriptionClaims.sharedThrough(metadata, claimReleases, clock, throughput.isEnforced());
         if (claims != null) {
             claims.watch(this::onClaimed);
         }
@@ -104,11 +106,12 @@ public final class SubscriptionHub {
 
     /**
      * The claim's compare-and-set is the check and the takeover in one step, across gateways, so no monitor is held
-     * over its round trip. The holder it replaces ends where it runs ({@link #onClaimed}), on this gateway too.
+     * over its round trip. The holder it replaces ends where it runs ({@link #onClaimed}), on this gateway too. With
+     * the limits enforced it also checks and charges the call rate, which this gateway's {@link #throughput} would
+     * count only for the calls it serves.
      */
     private ShardSubscription openClaimed(ConsumerArn consumer, Stream stream, int shardIndex, long startPosition) {
         long nowMs = clock.millis();
-        checkSubscribeRate(consumer, shardIndex);
         Key key = new Key(consumer.toString(), shardIndex);
         String claimId = claims.claim(consumer, shardIndex, nowMs, config.takeoverAfterMs(),
                 owner -> hasEnded(key, owner));
@@ -207,9 +210,15 @@ public final class SubscriptionHub {
         live.values().forEach(ShardSubscription::end);
     }
 
-    /** Wakes every subscription (heartbeats, lifetime); the engine calls it about once a second. */
+    /**
+     * Wakes every subscription (heartbeats, lifetime), and removes the claims this gateway left released once the
+     * call rate no longer needs them; the engine calls it about once a second.
+     */
     public void tick() {
         live.values().forEach(ShardSubscription::signal);
+        if (claims != null) {
+            claims.removeExpiredReleases();
+        }
     }
 
     /**
