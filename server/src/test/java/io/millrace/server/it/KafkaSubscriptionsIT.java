@@ -89,16 +89,17 @@ class KafkaSubscriptionsIT {
 
     @Test
     void withLimitsEnforcedASecondCallThroughAnotherGatewayWithinOneSecondIsLimitExceeded() throws Exception {
-        Millrace gatewayA = gateways.start(Clock.systemUTC(), "--enforce-limits");
+        ShiftedClock clockA = new ShiftedClock();
+        Millrace gatewayA = gateways.start(clockA, "--enforce-limits");
         ShiftedClock clockB = new ShiftedClock();
         Millrace gatewayB = gateways.start(clockB, "--enforce-limits");
         KinesisClient admin = Clients.sync(endpoint(gatewayA), true);
         String consumerArn = activeConsumer(admin, Clients.sync(endpoint(gatewayB), true), "ratelimited");
         KinesisAsyncClient a = Clients.async(endpoint(gatewayA), true);
         KinesisAsyncClient b = Clients.async(endpoint(gatewayB), false);
-        // B's connection is opened first, so its call follows A's well within the second: the refusal needs no
-        // metadata round trip, and the SDK does not retry SubscribeToShard.
-        b.describeStreamConsumer(r -> r.consumerARN(consumerArn)).join();
+        // A's call is stamped 30 s ahead of B's clock, so B finds it "within the second" however long the machine
+        // takes between the two calls (up to 30 s).
+        clockA.advanceMs(30_000);
 
         Events onA = subscribe(a, consumerArn).join();
         assertThatThrownBy(() -> subscribe(b, consumerArn).join())
@@ -107,7 +108,7 @@ class KafkaSubscriptionsIT {
                 .hasMessageStartingWith("Rate exceeded for consumer app on shard " + SHARD
                         + " in stream ratelimited under account ");
 
-        clockB.advanceMs(1_000);
+        clockB.advanceMs(31_000);
         assertThatThrownBy(() -> subscribe(b, consumerArn).join())
                 .as("a second later only the 5-second takeover rule refuses it")
                 .isInstanceOf(CompletionException.class)
