@@ -59,6 +59,11 @@ final class ConsumerBench implements Callable<Integer> {
     @Option(names = "--batch-interval-ms", defaultValue = "10",
             description = "The producer sends the records due every this often. Default: ${DEFAULT-VALUE}")
     long batchIntervalMs;
+    @Option(names = "--warmup-batch-interval-ms", defaultValue = "2",
+            description = "The producer's call interval during the warm-up: short, so that the code run once per call "
+                    + "(in this client and in the server) is called often enough to be compiled before measuring "
+                    + "starts. Default: ${DEFAULT-VALUE}")
+    long warmupBatchIntervalMs;
     @Option(names = "--senders", defaultValue = "8", description = "Producer threads. Default: ${DEFAULT-VALUE}")
     int senders;
     @Option(names = "--cbor", defaultValue = "true", arity = "1", description = "Default: ${DEFAULT-VALUE}")
@@ -78,7 +83,7 @@ final class ConsumerBench implements Callable<Integer> {
                     .map(Shard::shardId).toList();
             Readers readers = mode == Mode.SUBSCRIBE ? subscribers(control, shardIds) : pollers(shardIds);
             RateLimitedProducer producer = new RateLimitedProducer(producerClient, stream, rate,
-                    Math.max(rate, warmupRate), recordBytes, batchIntervalMs, readers.measureFromNanos);
+                    Math.max(rate, warmupRate), recordBytes, batchIntervalMs, warmupBatchIntervalMs, readers.measureFromNanos);
             ServerStats[] before = new ServerStats[1];
             long[] benchCpuBeforeNs = new long[1];
             long produced = producer.run(durationS, senders, () -> {

@@ -9,24 +9,26 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Produces records at a steady {@code recordsPerSecond} as one PutRecords call every {@code intervalMs}: call
- * {@code k} is due at {@code start + k × interval} and carries the records that fell due in the interval before,
- * stamped with that due instant. A pool of sender threads takes the calls in turn, and each sender waits for its
- * call's due instant itself (parking, then spinning for the last {@value #SPIN_NANOS} ns so that the call starts on
- * time rather than whenever the virtual CPU happens to wake), so a slow acknowledgement never delays the schedule,
- * no thread hands a call to another, and a call that starts late counts its lateness as latency (no coordinated
- * omission). Record ids are consecutive from 0; acknowledged ids are kept for the consumers' loss check.
+ * Produces records at a steady {@code recordsPerSecond} as one PutRecords call every {@code intervalMs}: each call
+ * is due at a fixed instant and carries the records that fell due in the interval before, stamped with that due
+ * instant. A pool of sender threads takes the calls in turn, and each sender waits for its call's due instant
+ * itself (parking, then spinning for the last {@value #SPIN_NANOS} ns so that the call starts on time rather than
+ * whenever the virtual CPU happens to wake), so a slow acknowledgement never delays the schedule, no thread hands a
+ * call to another, and a call that starts late counts its lateness as latency (no coordinated omission). Record ids
+ * are consecutive from 0; acknowledged ids are kept for the consumers' loss check.
  *
- * <p>Until {@code measureFromNanos} the producer runs a warm-up at {@code warmupRecordsPerSecond}: a fresh JVM
- * interprets the SDK's request and event-stream code for its first thousands of calls, and at 1,000 records/s
- * (100 calls/s) a few seconds are not enough for the JIT, so without a faster warm-up the client's own compilation
- * would be reported as the server's latency. Warm-up records count for loss, never for latency.
+ * <p>Until {@code measureFromNanos} the producer runs a warm-up of about {@code warmupRecordsPerSecond}, with a call
+ * every {@code warmupIntervalMs} (skipping calls rather than falling behind). The code that runs once per call, in
+ * this client and in the server, is compiled by C2 only after some ten thousand calls, which at 100 calls/s would
+ * take minutes; until then the JIT competes for the CPUs with the threads being measured, and its work is reported
+ * as latency. Warm-up records count for loss, never for latency.
  *
  * <p>Thread safety: {@link #run} is called once; {@link #acked()} is safe to call after it returns.
  */
@@ -41,6 +43,7 @@ final class RateLimitedProducer {
     private final int warmupRecordsPerSecond;
     private final int recordBytes;
     private final long intervalNs;
+    private final long warmupIntervalNs;
     private final BitSet acked = new BitSet();
     private final AtomicLong failed = new AtomicLong();
     /** Due→acknowledged time of each PutRecords call; guarded by {@code acked}. */
@@ -50,9 +53,12 @@ final class RateLimitedProducer {
     private final long measureFromNanos;
     private volatile long firstMeasuredId;
 
-    /** Acknowledgement times are kept for calls due at or after {@code measureFromNanos} (after the warm-up). */
+    /**
+     * Acknowledgement times are kept for calls due at or after {@code measureFromNanos} (after the warm-up). The
+     * warm-up sends a call every {@code warmupIntervalMs}, the measured run every {@code intervalMs}.
+     */
     RateLimitedProducer(KinesisClient kinesis, String stream, int recordsPerSecond, int warmupRecordsPerSecond,
-                        int recordBytes, long intervalMs, long measureFromNanos) {
+                        int recordBytes, long intervalMs, long warmupIntervalMs, long measureFromNanos) {
         this.measureFromNanos = measureFromNanos;
         this.kinesis = kinesis;
         this.stream = stream;
@@ -60,6 +66,7 @@ final class RateLimitedProducer {
         this.warmupRecordsPerSecond = warmupRecordsPerSecond;
         this.recordBytes = recordBytes;
         this.intervalNs = TimeUnit.MILLISECONDS.toNanos(intervalMs);
+        this.warmupIntervalNs = TimeUnit.MILLISECONDS.toNanos(warmupIntervalMs);
     }
 
     /**
@@ -70,25 +77,30 @@ final class RateLimitedProducer {
     long run(int durationS, int senders, Runnable onMeasureStart) throws InterruptedException {
         long start = System.nanoTime();
         long warmupEnd = Math.max(start, measureFromNanos);
-        long end = warmupEnd + TimeUnit.SECONDS.toNanos(durationS);
-        Schedule schedule = new Schedule(start, warmupEnd, end);
+        // The warm-up's calls stop a second early, so that anything they left queued drains before measuring.
+        long warmupCallsEnd = Math.max(start, warmupEnd - TimeUnit.SECONDS.toNanos(1));
+        long measuredCalls = TimeUnit.SECONDS.toNanos(durationS) / intervalNs;
+        AtomicLong nextId = new AtomicLong();
+        AtomicLong nextWarmupCall = new AtomicLong(1);
         AtomicLong nextCall = new AtomicLong(1);
-        AtomicBoolean isMeasuring = new AtomicBoolean();
+        CyclicBarrier measuring = new CyclicBarrier(senders, () -> {
+            firstMeasuredId = nextId.get();
+            onMeasureStart.run();
+        });
         Thread[] threads = new Thread[senders];
         for (int i = 0; i < senders; i++) {
             threads[i] = new Thread(() -> {
-                for (long call = nextCall.getAndIncrement(); ; call = nextCall.getAndIncrement()) {
-                    long dueNanos = schedule.callDueNanos(call);
-                    if (dueNanos > end) {
-                        return;
-                    }
+                warmUp(start, warmupCallsEnd, nextWarmupCall, nextId);
+                try {
+                    measuring.await();
+                } catch (InterruptedException | BrokenBarrierException e) {
+                    return;
+                }
+                for (long call = nextCall.getAndIncrement(); call <= measuredCalls; call = nextCall.getAndIncrement()) {
+                    long dueNanos = warmupEnd + call * intervalNs;
                     awaitInstant(dueNanos);
-                    if (dueNanos >= warmupEnd && isMeasuring.compareAndSet(false, true)) {
-                        firstMeasuredId = schedule.recordsDueBy(schedule.callDueNanos(call - 1));
-                        onMeasureStart.run();
-                    }
-                    long first = schedule.recordsDueBy(schedule.callDueNanos(call - 1));
-                    long last = schedule.recordsDueBy(dueNanos);
+                    long first = firstMeasuredId + recordsDue(call - 1);
+                    long last = firstMeasuredId + recordsDue(call);
                     for (long from = first; from < last; from += MAX_BATCH) {
                         int count = (int) Math.min(MAX_BATCH, last - from);
                         send(from, batch(from, count, dueNanos), dueNanos);
@@ -100,7 +112,33 @@ final class RateLimitedProducer {
         for (Thread thread : threads) {
             thread.join();
         }
-        return schedule.recordsDueBy(schedule.callDueNanos(schedule.lastCall()));
+        return firstMeasuredId + recordsDue(measuredCalls);
+    }
+
+    /**
+     * Calls every warm-up interval until {@code callsEndNanos}, each with the records the warm-up rate makes due in
+     * an interval. A sender that finds a call's instant already an interval past skips it rather than catch up:
+     * the warm-up only has to run the code, and a backlog would spill into the measured run.
+     */
+    private void warmUp(long startNanos, long callsEndNanos, AtomicLong nextWarmupCall, AtomicLong nextId) {
+        int perCall = (int) Math.max(1, Math.min(MAX_BATCH, warmupRecordsPerSecond * warmupIntervalNs / 1_000_000_000L));
+        for (long call = nextWarmupCall.getAndIncrement(); ; call = nextWarmupCall.getAndIncrement()) {
+            long dueNanos = startNanos + call * warmupIntervalNs;
+            if (dueNanos >= callsEndNanos) {
+                return;
+            }
+            if (System.nanoTime() - dueNanos > warmupIntervalNs) {
+                continue;
+            }
+            awaitInstant(dueNanos);
+            long first = nextId.getAndAdd(perCall);
+            send(first, batch(first, perCall, dueNanos), dueNanos);
+        }
+    }
+
+    /** Records due in the measured run by the instant of call {@code call} (call 0 is its start). */
+    private long recordsDue(long call) {
+        return call * intervalNs * recordsPerSecond / 1_000_000_000L;
     }
 
     /** Parks until shortly before {@code instantNanos}, then spins until it. */
@@ -111,36 +149,6 @@ final class RateLimitedProducer {
             } else {
                 Thread.onSpinWait();
             }
-        }
-    }
-
-    /** When each call is due and how many records are due by an instant: the warm-up rate, then the measured one. */
-    private final class Schedule {
-        private final long startNanos;
-        private final long warmupEndNanos;
-        private final long endNanos;
-        private final long warmupRecords;
-
-        Schedule(long startNanos, long warmupEndNanos, long endNanos) {
-            this.startNanos = startNanos;
-            this.warmupEndNanos = warmupEndNanos;
-            this.endNanos = endNanos;
-            this.warmupRecords = (warmupEndNanos - startNanos) * warmupRecordsPerSecond / 1_000_000_000L;
-        }
-
-        long callDueNanos(long call) {
-            return startNanos + call * intervalNs;
-        }
-
-        /** The last call due by the end. */
-        long lastCall() {
-            return (endNanos - startNanos) / intervalNs;
-        }
-
-        long recordsDueBy(long nanos) {
-            return nanos < warmupEndNanos
-                    ? (nanos - startNanos) * warmupRecordsPerSecond / 1_000_000_000L
-                    : warmupRecords + (nanos - warmupEndNanos) * recordsPerSecond / 1_000_000_000L;
         }
     }
 
