@@ -2,18 +2,11 @@ package io.millrace.server.it;
 
 import io.millrace.server.Millrace;
 import io.millrace.server.config.MillraceCommand;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ChannelDescription;
 import software.amazon.awssdk.services.kinesis.model.ChannelStatus;
@@ -32,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -46,14 +40,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ChannelsS3IT {
-    private static final String ACCESS_KEY = "s3-access";
-    private static final String SECRET_KEY = "s3-secret";
     private static final String STREAM_ARN_PREFIX = "arn:aws:kinesis:us-east-1:000000000000:stream/";
     private static final Duration DELIVERY_DEADLINE = Duration.ofSeconds(20);
 
     private static Path work;
     private static Path dataDir;
-    private static S3Proxy s3proxy;
+    private static S3ProxyServer s3proxy;
     private static S3Client s3;
     private static Millrace server;
     private static KinesisClient kinesis;
@@ -61,25 +53,13 @@ class ChannelsS3IT {
     @BeforeAll
     static void start() throws Exception {
         work = Files.createTempDirectory("millrace-channels-s3-it");
-        s3proxy = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(Files.createDirectories(work.resolve("s3proxy")).toString()))
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .build();
-        s3proxy.start();
-        URI s3Endpoint = URI.create("http://127.0.0.1:" + s3proxy.getPort());
-        s3 = S3Client.builder()
-                .endpointOverride(s3Endpoint)
-                .forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
-                        SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        s3proxy = S3ProxyServer.start(work.resolve("s3proxy"));
+        s3 = s3proxy.client();
         dataDir = work.resolve("data");
-        server = Millrace.start(MillraceCommand.parse(new String[] {"--host", "127.0.0.1", "--port", "0",
-                "--data-dir", dataDir.toString(), "--s3-endpoint", s3Endpoint.toString(),
-                "--s3-access-key", ACCESS_KEY, "--s3-secret-key", SECRET_KEY}));
+        List<String> flags = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--data-dir",
+                dataDir.toString()));
+        flags.addAll(s3proxy.millraceFlags());
+        server = Millrace.start(MillraceCommand.parse(flags.toArray(String[]::new)));
         kinesis = Clients.sync(URI.create("http://127.0.0.1:" + server.port()), true);
     }
 
@@ -91,8 +71,7 @@ class ChannelsS3IT {
         if (server != null) {
             server.close();
         }
-        s3.close();
-        s3proxy.stop();
+        s3proxy.close();
         TestServer.deleteRecursively(work);
     }
 

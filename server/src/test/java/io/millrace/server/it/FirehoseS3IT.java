@@ -2,18 +2,11 @@ package io.millrace.server.it;
 
 import io.millrace.server.Millrace;
 import io.millrace.server.config.MillraceCommand;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.BufferingHints;
 import software.amazon.awssdk.services.firehose.model.CompressionFormat;
@@ -25,7 +18,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,54 +37,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FirehoseS3IT {
     private static final String ROLE = "arn:aws:iam::123456789012:role/firehose";
-    private static final String ACCESS_KEY = "s3-access";
-    private static final String SECRET_KEY = "s3-secret";
     /** {@code <prefix>yyyy/MM/dd/HH/<stream>-<version>-yyyy-MM-dd-HH-mm-ss-<uuid><extension>}, FIREHOSE-REFERENCE §4.2. */
     private static final String KEY_SHAPE = "\\d{4}/\\d{2}/\\d{2}/\\d{2}/%s-1-\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}-\\d{2}-"
             + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}%s";
 
     private Path work;
-    private S3Proxy s3proxy;
+    private S3ProxyServer s3proxy;
     private S3Client s3;
 
     @BeforeEach
     void startS3() throws Exception {
         work = Files.createTempDirectory("millrace-s3-it");
-        Path blobs = Files.createDirectories(work.resolve("s3proxy"));
-        s3proxy = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(blobs.toString()))
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .build();
-        s3proxy.start();
-        s3 = S3Client.builder()
-                .endpointOverride(s3Endpoint())
-                .forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
-                        SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        s3proxy = S3ProxyServer.start(work.resolve("s3proxy"));
+        s3 = s3proxy.client();
     }
 
     @AfterEach
     void stopS3() throws Exception {
-        s3.close();
-        s3proxy.stop();
+        s3proxy.close();
         TestServer.deleteRecursively(work);
-    }
-
-    private URI s3Endpoint() {
-        return URI.create("http://127.0.0.1:" + s3proxy.getPort());
     }
 
     @Test
     void recordsPutWithTheSdkArriveInAnS3CompatibleServerGzippedUnderFirehoseKeys() throws Exception {
         s3.createBucket(b -> b.bucket("clicks-bucket"));
         Path dataDir = Files.createDirectories(work.resolve("data"));
-        Millrace server = Millrace.start(MillraceCommand.parse(new String[] {"--host", "127.0.0.1", "--port", "0",
-                "--data-dir", dataDir.toString(), "--in-memory", "--s3-endpoint", s3Endpoint().toString(),
-                "--s3-access-key", ACCESS_KEY, "--s3-secret-key", SECRET_KEY}));
+        List<String> flags = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--data-dir",
+                dataDir.toString(), "--in-memory"));
+        flags.addAll(s3proxy.millraceFlags());
+        Millrace server = Millrace.start(MillraceCommand.parse(flags.toArray(String[]::new)));
         try (server; FirehoseClient firehose = firehose(server)) {
             firehose.createDeliveryStream(b -> b.deliveryStreamName("clicks")
                     .extendedS3DestinationConfiguration(s3Config("clicks-bucket", "events/", CompressionFormat.GZIP, 900)));

@@ -3,16 +3,12 @@ package io.millrace.server.it;
 import io.millrace.firehose.destination.s3.S3Endpoint;
 import io.millrace.firehose.destination.s3.S3EndpointObjectStore;
 import io.millrace.log.object.NoSuchBucketException;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,38 +23,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class S3EndpointObjectStoreIT {
-    private static final String ACCESS_KEY = "s3-access";
-    private static final String SECRET_KEY = "s3-secret";
-
     private static Path work;
-    private static S3Proxy s3proxy;
+    private static S3ProxyServer s3proxy;
 
     @BeforeAll
     static void startS3() throws Exception {
         work = Files.createTempDirectory("millrace-s3-store-it");
         Files.createDirectories(work.resolve("blobs/existing"));
-        s3proxy = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(work.resolve("blobs").toString()))
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .build();
-        s3proxy.start();
+        s3proxy = S3ProxyServer.start(work.resolve("blobs"));
     }
 
     @AfterAll
     static void stopS3() throws Exception {
-        s3proxy.stop();
+        s3proxy.close();
         TestServer.deleteRecursively(work);
     }
 
     private static S3EndpointObjectStore store(String secret) {
-        return new S3EndpointObjectStore(new S3Endpoint(URI.create("http://127.0.0.1:" + s3proxy.getPort()),
-                "us-east-1", ACCESS_KEY, secret));
+        return new S3EndpointObjectStore(new S3Endpoint(s3proxy.endpoint(), "us-east-1", S3ProxyServer.ACCESS_KEY,
+                secret));
     }
 
     @Test
     void anExistingBucketIsWritableAndAnObjectLandsInIt() throws IOException {
-        try (S3EndpointObjectStore store = store(SECRET_KEY)) {
+        try (S3EndpointObjectStore store = store(S3ProxyServer.SECRET_KEY)) {
             store.checkWritable("existing");
             store.putObject("existing", "a/b/c", new byte[] {'x', '\n'});
         }
@@ -67,7 +55,7 @@ class S3EndpointObjectStoreIT {
 
     @Test
     void aMissingBucketIsNoSuchBucketForTheCheckAndForAPut() {
-        try (S3EndpointObjectStore store = store(SECRET_KEY)) {
+        try (S3EndpointObjectStore store = store(S3ProxyServer.SECRET_KEY)) {
             assertThatThrownBy(() -> store.checkWritable("missing")).isInstanceOf(NoSuchBucketException.class);
             assertThatThrownBy(() -> store.putObject("missing", "k", new byte[1]))
                     .isInstanceOf(NoSuchBucketException.class);
