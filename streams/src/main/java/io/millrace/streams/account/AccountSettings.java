@@ -1,12 +1,8 @@
 package io.millrace.streams.account;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.millrace.log.MetadataStore;
 import io.millrace.streams.stream.SharedEntries;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
 
@@ -21,13 +17,11 @@ public final class AccountSettings {
     private static final String KEY_PREFIX = "kinesis/account/";
 
     private final Clock clock;
-    private final ObjectMapper mapper = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final SharedEntries<BillingCommitment> commitments;
 
     public AccountSettings(MetadataStore store, Clock clock) {
         this.clock = clock;
-        this.commitments = new SharedEntries<>(store, KEY_PREFIX, this::decode, this::encode);
+        this.commitments = SharedEntries.ofJson(store, KEY_PREFIX, BillingCommitment.class);
     }
 
     /** The commitment of an account in a region as of now. */
@@ -44,21 +38,5 @@ public final class AccountSettings {
 
     private static String name(String accountId, String region) {
         return accountId + "/" + region;
-    }
-
-    private byte[] encode(BillingCommitment commitment) {
-        try {
-            return mapper.writeValueAsBytes(commitment);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private BillingCommitment decode(byte[] json) {
-        try {
-            return mapper.readValue(json, BillingCommitment.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

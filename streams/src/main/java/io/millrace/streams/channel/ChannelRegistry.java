@@ -1,7 +1,5 @@
 package io.millrace.streams.channel;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.millrace.log.MetadataStore;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.streams.limit.AccountReservations;
@@ -9,8 +7,6 @@ import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.model.ChannelStatus;
 import io.millrace.streams.stream.SharedEntries;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,15 +33,13 @@ public final class ChannelRegistry {
     private static final String COUNT_LIMIT = "channels";
 
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final SharedEntries<ChannelMetadata> byArn;
     private final AccountReservations reservations;
 
     /** Loads (or, with a shared store, follows) every persisted channel. */
     public ChannelRegistry(MetadataStore store, Clock clock) {
         this.clock = clock;
-        this.byArn = new SharedEntries<>(store, KEY_PREFIX, this::decode, this::encode);
+        this.byArn = SharedEntries.ofJson(store, KEY_PREFIX, ChannelMetadata.class);
         this.reservations = new AccountReservations(store, clock, "channels");
     }
 
@@ -185,22 +179,6 @@ public final class ChannelRegistry {
                         : current.status() == ChannelStatus.DELETING ? null
                         : current.withStatus(ChannelStatus.ACTIVE, 0));
             }
-        }
-    }
-
-    private byte[] encode(ChannelMetadata channel) {
-        try {
-            return json.writeValueAsBytes(channel);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private ChannelMetadata decode(byte[] bytes) {
-        try {
-            return json.readValue(bytes, ChannelMetadata.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,13 +1,10 @@
 package io.millrace.streams.channel;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.millrace.log.MetadataStore;
 import io.millrace.log.SharedMetadata;
+import io.millrace.streams.stream.EntryJson;
 import io.millrace.streams.stream.SharedEntries;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
@@ -59,9 +56,6 @@ public final class DeliveryLease {
     /** The entry as this gateway read it, and when (its own clock): the base of the takeover timer. */
     private record Heard(Holder holder, long heardAtMs) {
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Clock clock;
     private final Timing timing;
@@ -148,18 +142,10 @@ public final class DeliveryLease {
 
     /** Stamps each entry read with this gateway's clock: another gateway's lease runs from when it was seen here. */
     private Heard decode(byte[] bytes) {
-        try {
-            return new Heard(JSON.readValue(bytes, Holder.class), clock.millis());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Heard(EntryJson.decode(bytes, Holder.class), clock.millis());
     }
 
     private static byte[] encode(Heard heard) {
-        try {
-            return JSON.writeValueAsBytes(Objects.requireNonNull(heard.holder()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EntryJson.encode(Objects.requireNonNull(heard.holder()));
     }
 }

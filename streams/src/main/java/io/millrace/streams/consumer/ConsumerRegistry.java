@@ -1,15 +1,11 @@
 package io.millrace.streams.consumer;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.millrace.log.MetadataStore;
 import io.millrace.streams.limit.AccountReservations;
 import io.millrace.streams.model.ConsumerStatus;
 import io.millrace.streams.stream.SharedEntries;
 import io.millrace.streams.stream.StreamMetadata;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +30,6 @@ public final class ConsumerRegistry {
 
     private final Clock clock;
     private final FanOutConfig config;
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final SharedEntries<StreamConsumers> byStorageKey;
     private final AccountReservations reservations;
 
@@ -43,7 +37,7 @@ public final class ConsumerRegistry {
     public ConsumerRegistry(MetadataStore store, Clock clock, FanOutConfig config) {
         this.clock = clock;
         this.config = config;
-        this.byStorageKey = new SharedEntries<>(store, KEY_PREFIX, this::decode, this::encode);
+        this.byStorageKey = SharedEntries.ofJson(store, KEY_PREFIX, StreamConsumers.class);
         this.reservations = new AccountReservations(store, clock, "consumers");
     }
 
@@ -217,21 +211,5 @@ public final class ConsumerRegistry {
             return consumers.isEmpty() ? null
                     : new StreamConsumers(stream.storageKey(), stream.accountId(), stream.region(), consumers);
         });
-    }
-
-    private byte[] encode(StreamConsumers consumers) {
-        try {
-            return json.writeValueAsBytes(consumers);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private StreamConsumers decode(byte[] bytes) {
-        try {
-            return json.readValue(bytes, StreamConsumers.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

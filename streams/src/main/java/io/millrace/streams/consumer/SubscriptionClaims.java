@@ -1,7 +1,5 @@
 package io.millrace.streams.consumer;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.millrace.log.MetadataStore;
 import io.millrace.log.SharedMetadata;
 import io.millrace.streams.limit.SubscriptionThroughput;
@@ -10,8 +8,6 @@ import io.millrace.streams.stream.SharedEntries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -83,8 +79,6 @@ final class SubscriptionClaims implements AutoCloseable {
         }
     }
 
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final SharedEntries<Claim> byPair;
     /** Claim ids of this gateway start with it, so it knows its own ended subscriptions' claims. */
     private final String instanceId = UUID.randomUUID().toString();
@@ -101,7 +95,7 @@ final class SubscriptionClaims implements AutoCloseable {
     private SubscriptionClaims(MetadataStore store, Executor releases, Clock clock, boolean limitsCallRate) {
         this.clock = clock;
         this.limitsCallRate = limitsCallRate;
-        this.byPair = new SharedEntries<>(store, KEY_PREFIX, this::decode, this::encode);
+        this.byPair = SharedEntries.ofJson(store, KEY_PREFIX, Claim.class);
         this.ownThread = releases != null ? null : Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "millrace-subscription-claims");
             thread.setDaemon(true);
@@ -258,21 +252,5 @@ final class SubscriptionClaims implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         ownThread.shutdownNow();
-    }
-
-    private byte[] encode(Claim claim) {
-        try {
-            return json.writeValueAsBytes(claim);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Claim decode(byte[] bytes) {
-        try {
-            return json.readValue(bytes, Claim.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,14 +1,10 @@
 package io.millrace.streams.limit;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.millrace.log.MetadataStore;
 import io.millrace.log.SharedMetadata;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.streams.stream.SharedEntries;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,8 +69,6 @@ public final class AccountReservations {
 
     private final Clock clock;
     private final boolean isShared;
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** {@code null} with a private store. */
     private final SharedEntries<Ledger> ledgers;
 
@@ -83,7 +77,7 @@ public final class AccountReservations {
         this.clock = clock;
         this.isShared = store instanceof SharedMetadata;
         this.ledgers = isShared
-                ? new SharedEntries<>(store, KEY_PREFIX + ledger + "/", this::decode, this::encode) : null;
+                ? SharedEntries.ofJson(store, KEY_PREFIX + ledger + "/", Ledger.class) : null;
     }
 
     /** A fresh owner name for one request's reservations. */
@@ -171,21 +165,5 @@ public final class AccountReservations {
 
     private static String name(String accountId, String region) {
         return accountId + "/" + region;
-    }
-
-    private byte[] encode(Ledger value) {
-        try {
-            return json.writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Ledger decode(byte[] bytes) {
-        try {
-            return json.readValue(bytes, Ledger.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

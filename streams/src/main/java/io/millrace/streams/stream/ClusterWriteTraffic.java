@@ -1,13 +1,9 @@
 package io.millrace.streams.stream;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.millrace.log.MetadataStore;
 import io.millrace.log.SharedMetadata;
 import io.millrace.streams.limit.ShardWriteRate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,8 +27,6 @@ import java.util.UUID;
 public final class ClusterWriteTraffic {
     private static final String KEY_PREFIX = "kinesis/traffic/";
     private static final ShardWriteRate.Totals NONE = new ShardWriteRate.Totals(0, 0);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** What one gateway wrote to each shard (by {@link #shardKey}) over the window ending when it published. */
     record Report(Map<String, ShardWriteRate.Totals> shards) {
@@ -108,18 +102,10 @@ public final class ClusterWriteTraffic {
     }
 
     private Heard decode(byte[] bytes) {
-        try {
-            return new Heard(JSON.readValue(bytes, Report.class), following ? clock.millis() : Long.MIN_VALUE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Heard(EntryJson.decode(bytes, Report.class), following ? clock.millis() : Long.MIN_VALUE);
     }
 
     private static byte[] encode(Heard heard) {
-        try {
-            return JSON.writeValueAsBytes(heard.report());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EntryJson.encode(heard.report());
     }
 }

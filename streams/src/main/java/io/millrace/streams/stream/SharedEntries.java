@@ -36,6 +36,11 @@ public final class SharedEntries<T> {
     private final Map<String, T> entries = new ConcurrentHashMap<>();
     private final List<BiConsumer<String, T>> listeners = new CopyOnWriteArrayList<>();
 
+    /** Entries stored as the JSON of {@code type} ({@link EntryJson}). */
+    public static <T> SharedEntries<T> ofJson(MetadataStore store, String prefix, Class<T> type) {
+        return new SharedEntries<>(store, prefix, bytes -> EntryJson.decode(bytes, type), EntryJson::encode);
+    }
+
     /** Loads (or, when shared, starts following) the entries under {@code prefix}. */
     public SharedEntries(MetadataStore store, String prefix, Function<byte[], T> decode, Function<T, byte[]> encode) {
         this.store = store;
