@@ -1,6 +1,7 @@
 package io.millrace.streams;
 
 import io.millrace.streams.model.SubscribeToShardEvent;
+import io.millrace.streams.op.SubscribeToShardResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,13 @@ public final class CollectingSubscriber implements Flow.Subscriber<SubscribeToSh
     public Flow.Subscription subscription;
     public Throwable error;
     public boolean isComplete;
+
+    /** A new collector subscribed to the event stream of {@code response}; it has requested nothing yet. */
+    public static CollectingSubscriber to(SubscribeToShardResponse response) {
+        CollectingSubscriber subscriber = new CollectingSubscriber();
+        response.eventStream().subscribe(subscriber);
+        return subscriber;
+    }
 
     @Override
     public void onSubscribe(Flow.Subscription s) {

@@ -10,7 +10,6 @@ import io.millrace.streams.model.ShardIteratorType;
 import io.millrace.streams.model.SubscribeToShardEvent;
 import io.millrace.streams.op.PutRecordRequest;
 import io.millrace.streams.op.RegisterStreamConsumerResponse;
-import io.millrace.streams.op.SubscribeToShardResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,11 +38,8 @@ class SubscriptionThroughputTest {
     }
 
     private CollectingSubscriber subscribe(String arn, String shardId) {
-        SubscribeToShardResponse response = kinesis.call("SubscribeToShard",
-                Requests.subscribe(arn, shardId, ShardIteratorType.TRIM_HORIZON, null));
-        CollectingSubscriber subscriber = new CollectingSubscriber();
-        response.eventStream().subscribe(subscriber);
-        return subscriber;
+        return CollectingSubscriber.to(kinesis.call("SubscribeToShard",
+                Requests.subscribe(arn, shardId, ShardIteratorType.TRIM_HORIZON, null)));
     }
 
     /** Eight records of exactly 512 KiB (data plus the one-byte key), written within the 1 MiB/s write limit. */

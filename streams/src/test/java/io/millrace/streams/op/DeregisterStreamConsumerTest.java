@@ -61,10 +61,8 @@ class DeregisterStreamConsumerTest {
     void deregisteringEndsTheConsumersSubscriptionsWithAnExceptionEvent() {
         kinesis.call("CreateStream", create("s", 1));
         String arn = registerApp(kinesis);
-        SubscribeToShardResponse response = kinesis.call("SubscribeToShard",
-                subscribe(arn, "shardId-000000000000", ShardIteratorType.LATEST, null));
-        CollectingSubscriber subscriber = new CollectingSubscriber();
-        response.eventStream().subscribe(subscriber);
+        CollectingSubscriber subscriber = CollectingSubscriber.to(kinesis.call("SubscribeToShard",
+                subscribe(arn, "shardId-000000000000", ShardIteratorType.LATEST, null)));
         kinesis.call("DeregisterStreamConsumer", new DeregisterStreamConsumerRequest(null, null, arn, null));
         assertThat(subscriber.error).isInstanceOf(ApiException.class);
         assertThat(((ApiException) subscriber.error).error()).isEqualTo(KinesisError.RESOURCE_NOT_FOUND);

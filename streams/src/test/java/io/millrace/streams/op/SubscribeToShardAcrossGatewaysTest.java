@@ -132,9 +132,7 @@ class SubscribeToShardAcrossGatewaysTest {
     }
 
     private CollectingSubscriber subscribe(EngineFixture gateway) {
-        SubscribeToShardResponse response = gateway.call("SubscribeToShard", request());
-        CollectingSubscriber subscriber = new CollectingSubscriber();
-        response.eventStream().subscribe(subscriber);
+        CollectingSubscriber subscriber = CollectingSubscriber.to(gateway.call("SubscribeToShard", request()));
         subscriber.request(10);
         return subscriber;
     }

@@ -270,10 +270,7 @@ class SubscribeToShardTest {
     }
 
     private CollectingSubscriber subscribeFrom(ShardIteratorType type, String sequenceNumber) {
-        SubscribeToShardResponse response = kinesis.call("SubscribeToShard",
-                Requests.subscribe(arn, SHARD, type, sequenceNumber));
-        CollectingSubscriber subscriber = new CollectingSubscriber();
-        response.eventStream().subscribe(subscriber);
-        return subscriber;
+        return CollectingSubscriber.to(kinesis.call("SubscribeToShard",
+                Requests.subscribe(arn, SHARD, type, sequenceNumber)));
     }
 }
