@@ -1,20 +1,13 @@
 package io.millrace.streams.op;
 
-import io.millrace.log.memory.InMemoryLogStore;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.CollectingSubscriber;
 import io.millrace.streams.EngineConfig;
 import io.millrace.streams.EngineFixture;
-import io.millrace.streams.Requests;
-import io.millrace.streams.SharedMemoryMetadata;
-import io.millrace.streams.SharedMemoryStore;
-import io.millrace.streams.model.ShardIteratorType;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static io.millrace.streams.Requests.create;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,53 +16,45 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deregistration through one gateway ending the other's subscriptions.
  */
 class SubscribeToShardAcrossGatewaysTest {
-    private static final String SHARD = "shardId-000000000000";
+    private static final String SHARD = TwoGateways.SHARD;
     private static final String CLAIMS = "kinesis/subscriptions/";
     private static final String IN_USE = "Another active subscription exists for this consumer: "
             + "123456789012:s:shardId-000000000000:app";
 
-    private final SharedMemoryMetadata metadata = new SharedMemoryMetadata();
-    private final SharedMemoryStore store = new SharedMemoryStore(new InMemoryLogStore(), metadata);
-    private final EngineConfig config = EngineConfig.defaults().withIteratorSecret(EngineFixture.SECRET);
-    private final EngineFixture a = new EngineFixture(store, config);
-    private final EngineFixture b = new EngineFixture(store, config);
-    private String arn;
-
-    @BeforeEach
-    void registerConsumer() {
-        a.call("CreateStream", create("s", 1));
-        arn = DeregisterStreamConsumerTest.registerApp(a);
-    }
+    private final TwoGateways gateways =
+            new TwoGateways(EngineConfig.defaults().withIteratorSecret(EngineFixture.SECRET));
+    private final EngineFixture a = gateways.a;
+    private final EngineFixture b = gateways.b;
+    private final String arn = gateways.consumerArn;
 
     @AfterEach
     void close() {
-        a.close();
-        b.close();
+        gateways.close();
     }
 
     @Test
     void aSecondSubscriptionThroughTheOtherGatewayWithinFiveSecondsIsRefusedAndALaterOneTakesOver() {
-        CollectingSubscriber onA = subscribe(a);
+        CollectingSubscriber onA = gateways.subscribe(a);
         b.clock.advanceMs(4_999);
-        assertThat(b.message("SubscribeToShard", request(), KinesisError.RESOURCE_IN_USE)).isEqualTo(IN_USE);
+        assertThat(b.message("SubscribeToShard", gateways.request(), KinesisError.RESOURCE_IN_USE)).isEqualTo(IN_USE);
         assertThat(onA.error).as("a refused call leaves the holder alone").isNull();
 
         b.clock.advanceMs(1);
-        CollectingSubscriber onB = subscribe(b);
+        CollectingSubscriber onB = gateways.subscribe(b);
         assertThat(onA.error).isInstanceOf(ApiException.class);
         assertThat(((ApiException) onA.error).wireMessage())
                 .isEqualTo("A newer subscription of consumer " + arn + " to shard " + SHARD + " took over.");
         assertThat(a.engine().fanOut().subscriptions().size()).isZero();
         assertThat(onB.error).isNull();
         assertThat(onB.events).hasSize(1);
-        assertThat(metadata.liveEntries(CLAIMS)).as("one claim, the new holder's").isEqualTo(1);
+        assertThat(gateways.metadata.liveEntries(CLAIMS)).as("one claim, the new holder's").isEqualTo(1);
     }
 
     @Test
     void aSubscriptionTakenOverBeforeItsClientListensTellsItWhyOnceItDoes() {
-        SubscribeToShardResponse unheard = a.call("SubscribeToShard", request());
+        SubscribeToShardResponse unheard = a.call("SubscribeToShard", gateways.request());
         b.clock.advanceMs(5_000);
-        subscribe(b);
+        gateways.subscribe(b);
         CollectingSubscriber late = new CollectingSubscriber();
         unheard.eventStream().subscribe(late);
         assertThat(late.error).isInstanceOf(ApiException.class);
@@ -80,11 +65,11 @@ class SubscribeToShardAcrossGatewaysTest {
 
     @Test
     void aGatewayAlsoRefusesItsOwnSecondSubscriptionWithinFiveSecondsAndLetsALaterOneTakeOver() {
-        CollectingSubscriber first = subscribe(a);
+        CollectingSubscriber first = gateways.subscribe(a);
         a.clock.advanceMs(4_999);
-        assertThat(a.message("SubscribeToShard", request(), KinesisError.RESOURCE_IN_USE)).isEqualTo(IN_USE);
+        assertThat(a.message("SubscribeToShard", gateways.request(), KinesisError.RESOURCE_IN_USE)).isEqualTo(IN_USE);
         a.clock.advanceMs(1);
-        CollectingSubscriber second = subscribe(a);
+        CollectingSubscriber second = gateways.subscribe(a);
         assertThat(first.error).isInstanceOf(ApiException.class);
         assertThat(((ApiException) first.error).error()).isEqualTo(KinesisError.RESOURCE_IN_USE);
         assertThat(second.error).isNull();
@@ -93,51 +78,41 @@ class SubscribeToShardAcrossGatewaysTest {
 
     @Test
     void anEndedSubscriptionReleasesItsClaimSoTheOtherGatewaySubscribesAtOnce() {
-        CollectingSubscriber onA = subscribe(a);
-        assertThat(metadata.liveEntries(CLAIMS)).isEqualTo(1);
+        CollectingSubscriber onA = gateways.subscribe(a);
+        assertThat(gateways.metadata.liveEntries(CLAIMS)).isEqualTo(1);
         onA.subscription.cancel();
-        assertThat(metadata.liveEntries(CLAIMS)).as("released as it ended").isZero();
-        CollectingSubscriber onB = subscribe(b);
+        assertThat(gateways.metadata.liveEntries(CLAIMS)).as("released as it ended").isZero();
+        CollectingSubscriber onB = gateways.subscribe(b);
         assertThat(onB.error).isNull();
         assertThat(onB.events).hasSize(1);
     }
 
     @Test
     void aCancelledSubscriptionDoesNotBlockTheNextOneThroughTheSameGateway() {
-        CollectingSubscriber first = subscribe(a);
+        CollectingSubscriber first = gateways.subscribe(a);
         first.subscription.cancel();
-        CollectingSubscriber second = subscribe(a);
+        CollectingSubscriber second = gateways.subscribe(a);
         assertThat(second.error).isNull();
         assertThat(second.events).hasSize(1);
     }
 
     @Test
     void deregisteringThroughOneGatewayEndsTheSubscriptionOnTheOtherAndLeavesNoClaim() {
-        CollectingSubscriber onA = subscribe(a);
+        CollectingSubscriber onA = gateways.subscribe(a);
         b.call("DeregisterStreamConsumer", new DeregisterStreamConsumerRequest(null, null, arn, null));
         assertThat(onA.error).isInstanceOf(ApiException.class);
         assertThat(((ApiException) onA.error).wireMessage()).isEqualTo("Consumer " + arn + " was deregistered.");
         assertThat(a.engine().fanOut().subscriptions().size()).isZero();
-        assertThat(metadata.liveEntries(CLAIMS)).isZero();
+        assertThat(gateways.metadata.liveEntries(CLAIMS)).isZero();
     }
 
     @Test
     void deletingTheStreamThroughOneGatewayEndsTheSubscriptionOnTheOtherAsStreamNotFound() {
-        CollectingSubscriber onA = subscribe(a);
+        CollectingSubscriber onA = gateways.subscribe(a);
         b.call("DeleteStream", new DeleteStreamRequest("s", true, null, null));
         assertThat(onA.error).isInstanceOf(ApiException.class);
         assertThat(((ApiException) onA.error).wireMessage())
                 .isEqualTo("Stream s under account 123456789012 not found.");
-        assertThat(metadata.liveEntries(CLAIMS)).isZero();
-    }
-
-    private CollectingSubscriber subscribe(EngineFixture gateway) {
-        CollectingSubscriber subscriber = CollectingSubscriber.to(gateway.call("SubscribeToShard", request()));
-        subscriber.request(10);
-        return subscriber;
-    }
-
-    private SubscribeToShardRequest request() {
-        return Requests.subscribe(arn, SHARD, ShardIteratorType.LATEST, null);
+        assertThat(gateways.metadata.liveEntries(CLAIMS)).isZero();
     }
 }
