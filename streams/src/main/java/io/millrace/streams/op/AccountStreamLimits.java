@@ -14,6 +14,7 @@ import io.millrace.streams.stream.StreamRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
@@ -45,9 +46,18 @@ final class AccountStreamLimits {
         }
     }
 
-    /** Releases what {@code owner} reserved in the account of stream {@code key}; nothing on a private store. */
-    static void release(StreamRegistry streams, StreamKey key, String owner) {
-        streams.reservations().release(key.accountId(), key.region(), owner);
+    /**
+     * Runs {@code change} of stream {@code key} under a fresh reservation owner, then releases whatever it reserved
+     * in the stream's account: once the change is stored it counts in every view, and a refused one needs nothing.
+     * Nothing is released (and nothing was reserved) on a private store.
+     */
+    static void reserving(StreamRegistry streams, StreamKey key, Consumer<String> change) {
+        String owner = AccountReservations.newOwner();
+        try {
+            change.accept(owner);
+        } finally {
+            streams.reservations().release(key.accountId(), key.region(), owner);
+        }
     }
 
     /** {@code stream} will have {@code additional} more open shards than now (it may not exist yet). */

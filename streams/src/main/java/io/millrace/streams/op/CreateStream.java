@@ -3,7 +3,6 @@ package io.millrace.streams.op;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.EngineConfig;
-import io.millrace.streams.limit.AccountReservations;
 import io.millrace.streams.limit.AccountReservations.Demand;
 import io.millrace.streams.model.RecordDistributionStrategy;
 import io.millrace.streams.model.StreamMode;
@@ -56,13 +55,8 @@ public final class CreateStream implements SyncOperation<CreateStreamRequest, Vo
         StreamTags.checkCharacters(tagTexts, "add tags to", key);
         StreamTags.checkCount(tags.size(), key);
         StreamMetadata metadata = newStream(key, mode, strategy, shardCount, request, tags);
-        String owner = AccountReservations.newOwner();
-        try {
-            streams.create(metadata, existing -> admit(metadata, owner));
-        } finally {
-            // Created (now counted in every view) or refused: the reservations have done their work.
-            AccountStreamLimits.release(streams, key, owner);
-        }
+        AccountStreamLimits.reserving(streams, key,
+                owner -> streams.create(metadata, existing -> admit(metadata, owner)));
         return null;
     }
 

@@ -2,7 +2,6 @@ package io.millrace.streams.op;
 
 import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.EngineConfig;
-import io.millrace.streams.limit.AccountReservations;
 import io.millrace.streams.shard.HashKey;
 import io.millrace.streams.shard.HashKeyRange;
 import io.millrace.streams.stream.Resharder;
@@ -36,20 +35,15 @@ public final class SplitShard implements SyncOperation<SplitShardRequest, Void> 
         StreamKey key = StreamKey.resolve(request.streamName(), request.streamARN(), context.accountId(),
                 context.region());
         int shardIndex = ReshardRules.shardIndex(request.shardToSplit(), key);
-        String owner = AccountReservations.newOwner();
-        try {
-            streams.reshard(key, stream -> {
-                ReshardRules.requireActive(stream);
-                ReshardRules.requireProvisioned(stream, "SplitShard");
-                ShardMetadata parent = ReshardRules.requireOpenShard(stream, shardIndex);
-                HashKey newStart = checkNewStartingHashKey(request.newStartingHashKey(), parent, stream);
-                long nowMs = clock.millis();
-                ReshardRules.checkAccountShardLimit(streams, stream, 1, config, owner, nowMs);
-                return ReshardRules.updating(Resharder.split(stream, shardIndex, newStart, nowMs), config, nowMs);
-            });
-        } finally {
-            AccountStreamLimits.release(streams, key, owner);
-        }
+        AccountStreamLimits.reserving(streams, key, owner -> streams.reshard(key, stream -> {
+            ReshardRules.requireActive(stream);
+            ReshardRules.requireProvisioned(stream, "SplitShard");
+            ShardMetadata parent = ReshardRules.requireOpenShard(stream, shardIndex);
+            HashKey newStart = checkNewStartingHashKey(request.newStartingHashKey(), parent, stream);
+            long nowMs = clock.millis();
+            ReshardRules.checkAccountShardLimit(streams, stream, 1, config, owner, nowMs);
+            return ReshardRules.updating(Resharder.split(stream, shardIndex, newStart, nowMs), config, nowMs);
+        }));
         return null;
     }
 

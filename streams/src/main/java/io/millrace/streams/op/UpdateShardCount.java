@@ -3,7 +3,6 @@ package io.millrace.streams.op;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.EngineConfig;
-import io.millrace.streams.limit.AccountReservations;
 import io.millrace.streams.stream.Resharder;
 import io.millrace.streams.stream.StreamKey;
 import io.millrace.streams.stream.StreamMetadata;
@@ -41,22 +40,17 @@ public final class UpdateShardCount implements SyncOperation<UpdateShardCountReq
                 context.region());
         int target = request.targetShardCount();
         AtomicInteger openBefore = new AtomicInteger();
-        String owner = AccountReservations.newOwner();
-        try {
-            streams.reshard(key, stream -> {
-                ReshardRules.requireActive(stream);
-                ReshardRules.requireProvisioned(stream, "UpdateShardCount");
-                int open = (int) stream.openShardCount();
-                long nowMs = clock.millis();
-                checkLimits(stream, open, target, nowMs);
-                ReshardRules.checkAccountShardLimit(streams, stream, target - open, config, owner, nowMs);
-                openBefore.set(open);
-                StreamMetadata scaled = Resharder.scaleUniformly(stream, target, nowMs).withShardCountUpdate(nowMs);
-                return ReshardRules.updating(scaled, config, nowMs);
-            });
-        } finally {
-            AccountStreamLimits.release(streams, key, owner);
-        }
+        AccountStreamLimits.reserving(streams, key, owner -> streams.reshard(key, stream -> {
+            ReshardRules.requireActive(stream);
+            ReshardRules.requireProvisioned(stream, "UpdateShardCount");
+            int open = (int) stream.openShardCount();
+            long nowMs = clock.millis();
+            checkLimits(stream, open, target, nowMs);
+            ReshardRules.checkAccountShardLimit(streams, stream, target - open, config, owner, nowMs);
+            openBefore.set(open);
+            StreamMetadata scaled = Resharder.scaleUniformly(stream, target, nowMs).withShardCountUpdate(nowMs);
+            return ReshardRules.updating(scaled, config, nowMs);
+        }));
         return new UpdateShardCountResponse(key.name(), openBefore.get(), target, key.arn());
     }
 

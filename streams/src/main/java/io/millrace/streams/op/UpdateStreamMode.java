@@ -2,7 +2,6 @@ package io.millrace.streams.op;
 
 import io.millrace.protocol.error.KinesisError;
 import io.millrace.streams.EngineConfig;
-import io.millrace.streams.limit.AccountReservations;
 import io.millrace.streams.model.RecordDistributionStrategy;
 import io.millrace.streams.model.StreamMode;
 import io.millrace.streams.stream.Stream;
@@ -41,23 +40,18 @@ public final class UpdateStreamMode implements SyncOperation<UpdateStreamModeReq
                     request.streamARN());
         }
         StreamMode target = request.streamModeDetails().streamMode();
-        String owner = AccountReservations.newOwner();
-        try {
-            streams.update(key, stream -> {
-                ReshardRules.requireActive(stream);
-                checkSwitch(stream, target);
-                long nowMs = clock.millis();
-                checkSwitchesPerDay(stream, nowMs);
-                if (target == StreamMode.ON_DEMAND) {
-                    // Counts the account's streams: reserved on a shared store so it holds across gateways.
-                    AccountStreamLimits.reserve(streams, stream, owner,
-                            List.of(AccountStreamLimits.onDemandStreams(streams, config, stream, nowMs)));
-                }
-                return ReshardRules.updating(stream.withModeSwitch(target, nowMs), config, nowMs);
-            });
-        } finally {
-            AccountStreamLimits.release(streams, key, owner);
-        }
+        AccountStreamLimits.reserving(streams, key, owner -> streams.update(key, stream -> {
+            ReshardRules.requireActive(stream);
+            checkSwitch(stream, target);
+            long nowMs = clock.millis();
+            checkSwitchesPerDay(stream, nowMs);
+            if (target == StreamMode.ON_DEMAND) {
+                // Counts the account's streams: reserved on a shared store so it holds across gateways.
+                AccountStreamLimits.reserve(streams, stream, owner,
+                        List.of(AccountStreamLimits.onDemandStreams(streams, config, stream, nowMs)));
+            }
+            return ReshardRules.updating(stream.withModeSwitch(target, nowMs), config, nowMs);
+        }));
         return null;
     }
 
