@@ -163,8 +163,10 @@ class KafkaGatewaysSharedWorkIT {
             if (!Files.isDirectory(bucket)) {
                 continue;
             }
+            // Hidden files are objects being written (LocalObjectStore renames them into place once whole).
             try (Stream<Path> files = Files.walk(bucket)) {
-                for (Path object : files.filter(Files::isRegularFile).toList()) {
+                for (Path object : files.filter(Files::isRegularFile)
+                        .filter(file -> !file.getFileName().toString().startsWith(".")).toList()) {
                     Files.readString(object).lines().forEach(lines::add);
                 }
             } catch (IOException e) {
