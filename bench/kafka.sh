@@ -6,13 +6,16 @@
 #   2. Millrace --backend kafka on that broker, driven by the load generator (CBOR, 8 threads x 500 x 1 KiB),
 #   3. Millrace on its embedded store (fsync), same load,
 # and prints the three put rates and their ratios. Every JVM is separate, as in production.
-# Every client first runs WARMUP_S seconds unreported (the same load; the load generator to a stream of its own), so
-# the rates compare JIT-compiled steady states rather than fresh JVMs compiling their code. CPU times include it.
+# Every client first runs WARMUP_S seconds unreported (the same load, to streams and topics of their own that are
+# deleted as it goes), so the rates compare JIT-compiled steady states rather than JVMs still compiling their code.
+# The default is long because the gateway's JIT needs it: on two shared cores its C2 compiler thread still took a
+# quarter of the gateway's CPU 20-70 s into a run, and settled only after about 80 s (docs/benchmarks.md).
+# CPU times include the warm-up. Each run also prints the CPU time the hypervisor stole from this VM meanwhile.
 # Usage: bench/kafka.sh [ROUNDS] [DURATION_S] [SHARDS] [WARMUP_S]
 #        (build first: mvn -B -DskipTests -pl server,bench -am package)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-rounds="${1:-2}"; duration="${2:-15}"; shards="${3:-4}"; warmup="${4:-8}"
+rounds="${1:-2}"; duration="${2:-15}"; shards="${3:-4}"; warmup="${4:-90}"
 bench_jar="$root/bench/target/millrace-bench.jar"
 work="$(mktemp -d)"
 pids=()
@@ -34,6 +37,11 @@ broker_cpu() { # PHASE TICKS_BEFORE: the broker's CPU seconds since TICKS_BEFORE
   awk -v a="$2" -v b="$(cpu_ticks "$broker")" -v hz="$(getconf CLK_TCK)" -v p="$1" \
       'BEGIN { printf "  %s: broker CPU %.1f s\n", p, (b - a) / hz }' >&2
 }
+steal_ticks() { awk '/^cpu /{print $9}' /proc/stat; } # all CPUs' stolen time, in clock ticks
+steal() { # PHASE TICKS_BEFORE: stolen CPU seconds since TICKS_BEFORE
+  awk -v a="$2" -v b="$(steal_ticks)" -v hz="$(getconf CLK_TCK)" -v p="$1" \
+      'BEGIN { printf "  %s: CPU stolen by the hypervisor %.1f s\n", p, (b - a) / hz }' >&2
+}
 client_cpu() { awk -v p="$1" '{ printf "  %s: client CPU %.1f s\n", p, $1 + $2 }' "$2" >&2; }
 put_rate() { sed -n 's|^put: [0-9]* records in .* = \([0-9]*\) records/s$|\1|p' "$1" | head -n 1; }
 
@@ -50,11 +58,13 @@ gateway() { # NAME ARGS...: starts Millrace, runs the load generator against it,
   local server=$!
   wait_for "$work/$name.server.log" "listening on" "$server"
   local before; before="$(cpu_ticks "$broker")"
+  local stolen; stolen="$(steal_ticks)"
   /usr/bin/time -f "%U %S" -o "$work/$name.time" java -jar "$bench_jar" --endpoint "http://127.0.0.1:$port" --shards "$shards" --threads 8 --batch 500 \
       --record-bytes 1024 --duration-s "$duration" --warmup-s "$warmup" --cbor true --latency-samples 50 \
       --server-pid "$server" \
       > "$work/$name.log" 2>&1 || { cat "$work/$name.log" >&2; }
   broker_cpu "$name (whole run: put, read-back, latency)" "$before"
+  steal "$name (whole run)" "$stolen"
   client_cpu "$name load generator (whole run)" "$work/$name.time"
   kill -TERM "$server"; wait "$server" 2>/dev/null || true
   rm -rf "$work/data-$name"
@@ -69,11 +79,12 @@ for round in $(seq 1 "$rounds"); do
       --warmup-s "$warmup" > "$work/producer-defaults.log" 2>&1
   defaults="$(put_rate "$work/producer-defaults.log")"
   echo "  kafka-producer (defaults) $(grep '^put' "$work/producer-defaults.log")"
-  before="$(cpu_ticks "$broker")"
+  before="$(cpu_ticks "$broker")"; stolen="$(steal_ticks)"
   /usr/bin/time -f "%U %S" -o "$work/producer.time" \
       java -jar "$bench_jar" kafka-producer --bootstrap "$bootstrap" --partitions "$shards" --duration-s "$duration" \
       --linger-ms 2 --batch-bytes 262144 --warmup-s "$warmup" > "$work/producer.log" 2>&1
   broker_cpu "kafka-producer (linger.ms=2, batch.size=256 KiB)" "$before"
+  steal "kafka-producer (linger.ms=2, batch.size=256 KiB)" "$stolen"
   client_cpu "kafka-producer (linger.ms=2, batch.size=256 KiB)" "$work/producer.time"
   producer="$(put_rate "$work/producer.log")"
   echo "  kafka-producer (linger.ms=2, batch.size=256 KiB) $(grep '^put' "$work/producer.log")"

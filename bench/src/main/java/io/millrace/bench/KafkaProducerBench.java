@@ -50,22 +50,19 @@ final class KafkaProducerBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        createTopic();
         AtomicLong acked = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         long startNs;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            if (warmupS > 0) {
-                send(producer, System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupS), new AtomicLong(),
-                        new AtomicLong());
-                producer.flush();
-            }
+            warmUp(producer);
+            createTopic(topic, producer);
             startNs = System.nanoTime();
-            send(producer, startNs + TimeUnit.SECONDS.toNanos(durationS), acked, failed);
+            send(producer, topic, startNs + TimeUnit.SECONDS.toNanos(durationS), acked, failed);
             producer.flush();
         }
         long elapsedNs = System.nanoTime() - startNs;
+        deleteTopic(topic); // a run writes gigabytes
         if (failed.get() > 0) {
             System.out.printf("put: %d records failed (not acknowledged)%n", failed.get());
         }
@@ -74,8 +71,31 @@ final class KafkaProducerBench implements Callable<Integer> {
         return failed.get() == 0 ? 0 : 1;
     }
 
-    /** Sends until {@code deadlineNs}, counting acknowledgements and failures. */
-    private void send(KafkaProducer<byte[], byte[]> producer, long deadlineNs, AtomicLong acked, AtomicLong failed) {
+    /**
+     * Sends for {@code warmupS} seconds, as the load generator warms up: to a new topic every
+     * {@link LoadGenerator#WARMUP_CHUNK_S} seconds, each deleted once done, so the warm-up holds at most one chunk on
+     * disk.
+     */
+    private void warmUp(KafkaProducer<byte[], byte[]> producer) throws Exception {
+        for (int chunk = 0; chunk * LoadGenerator.WARMUP_CHUNK_S < warmupS; chunk++) {
+            String warmupTopic = topic + "-warmup-" + chunk;
+            createTopic(warmupTopic, producer);
+            int seconds = Math.min(LoadGenerator.WARMUP_CHUNK_S, warmupS - chunk * LoadGenerator.WARMUP_CHUNK_S);
+            send(producer, warmupTopic, System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds), new AtomicLong(),
+                    new AtomicLong());
+            producer.flush();
+            deleteTopic(warmupTopic);
+        }
+    }
+
+    private void deleteTopic(String topic) throws Exception {
+        try (Admin admin = admin()) {
+            admin.deleteTopics(List.of(topic)).all().get();
+        }
+    }
+
+    /** Sends to {@code topic} until {@code deadlineNs}, counting acknowledgements and failures. */
+    private void send(KafkaProducer<byte[], byte[]> producer, String topic, long deadlineNs, AtomicLong acked, AtomicLong failed) {
         int counter = 0;
         while (System.nanoTime() < deadlineNs) {
             // Send in runs of 500 between clock reads, like one PutRecords call's worth of records.
@@ -93,8 +113,21 @@ final class KafkaProducerBench implements Callable<Integer> {
         }
     }
 
-    private void createTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    /**
+     * Creates {@code topic}, deleting it first if it exists, and sends one record to each partition and waits for it.
+     * An idempotent producer that pipelines batches to a partition whose leader is not yet serving it gets
+     * NOT_LEADER_OR_FOLLOWER for the first and OUT_OF_ORDER_SEQUENCE_NUMBER for the rest, and stalls retrying.
+     */
+    private void createTopic(String topic, KafkaProducer<byte[], byte[]> producer) throws Exception {
+        createTopic(topic);
+        byte[] value = new byte[recordBytes];
+        for (int partition = 0; partition < partitions; partition++) {
+            producer.send(new ProducerRecord<>(topic, partition, null, value)).get();
+        }
+    }
+
+    private void createTopic(String topic) throws Exception {
+        try (Admin admin = admin()) {
             if (admin.listTopics().names().get().contains(topic)) {
                 admin.deleteTopics(List.of(topic)).all().get();
             }
@@ -103,6 +136,10 @@ final class KafkaProducerBench implements Callable<Integer> {
                     TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime",
                     TopicConfig.RETENTION_MS_CONFIG, "-1")))).all().get();
         }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 
     private Map<String, Object> producerProperties() {

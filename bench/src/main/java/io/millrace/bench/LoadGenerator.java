@@ -39,6 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
         KafkaBroker.class, KafkaProducerBench.class},
         description = "Load generator for Kinesis-compatible endpoints (real AWS SDK for Java v2)")
 public final class LoadGenerator implements Callable<Integer> {
+    /** A warm-up's records are dropped this often (see {@link #warmUp}). */
+    static final int WARMUP_CHUNK_S = 20;
+
     @Option(names = "--endpoint", defaultValue = "http://127.0.0.1:4567", description = "Default: ${DEFAULT-VALUE}")
     URI endpoint;
     @Option(names = "--stream", defaultValue = "bench", description = "Default: ${DEFAULT-VALUE}")
@@ -64,8 +67,8 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--server-pid", description = "Report this process's peak RSS and CPU time at the end")
     Long serverPid;
     @Option(names = "--warmup-s", defaultValue = "0", description = "Put the same load this long first, unreported, "
-            + "to a stream of its own (<stream>-warmup), so this JVM's and the server's JIT have compiled the path "
-            + "(default: none)")
+            + "to a stream of its own (<stream>-warmup-N, a new one every 20 s, each deleted once done), so this JVM's "
+            + "and the server's JIT have compiled the path (default: none)")
     int warmupS;
 
     public static void main(String[] args) {
@@ -76,10 +79,7 @@ public final class LoadGenerator implements Callable<Integer> {
     public Integer call() throws Exception {
         System.setProperty("aws.cborEnabled", Boolean.toString(cbor));
         try (KinesisClient kinesis = SdkClients.sync(endpoint, threads + 2)) {
-            if (warmupS > 0) {
-                recreateStream(kinesis, stream + "-warmup");
-                write(kinesis, stream + "-warmup", warmupS, new BitSet[threads]);
-            }
+            warmUp(kinesis);
             recreateStream(kinesis, stream);
             ServerStats before = ServerStats.read(serverPid);
             BitSet[] acked = new BitSet[threads];
@@ -108,19 +108,38 @@ public final class LoadGenerator implements Callable<Integer> {
             if (end != null) {
                 System.out.printf("server: peak RSS %d MiB%n", end.peakRssKib() / 1024);
             }
+            deleteStream(kinesis, stream); // a run writes gigabytes; the next one starts from an empty stream anyway
             return verified == ackedCount ? 0 : 1;
         }
     }
 
+    /**
+     * Puts the same load for {@code warmupS} seconds: to a new stream every {@link #WARMUP_CHUNK_S} seconds, each
+     * deleted once done, so a long warm-up (a JIT on two busy cores needs a minute or more) holds at most one chunk's
+     * records on disk.
+     */
+    private void warmUp(KinesisClient kinesis) throws InterruptedException {
+        for (int chunk = 0; chunk * WARMUP_CHUNK_S < warmupS; chunk++) {
+            String name = stream + "-warmup-" + chunk;
+            recreateStream(kinesis, name);
+            write(kinesis, name, Math.min(WARMUP_CHUNK_S, warmupS - chunk * WARMUP_CHUNK_S), new BitSet[threads]);
+            deleteStream(kinesis, name);
+        }
+    }
+
     private void recreateStream(KinesisClient kinesis, String name) throws InterruptedException {
+        deleteStream(kinesis, name);
+        kinesis.createStream(r -> r.streamName(name).shardCount(shards));
+        kinesis.waiter().waitUntilStreamExists(r -> r.streamName(name));
+    }
+
+    private static void deleteStream(KinesisClient kinesis, String name) {
         try {
             kinesis.deleteStream(r -> r.streamName(name));
             kinesis.waiter().waitUntilStreamNotExists(r -> r.streamName(name));
         } catch (ResourceNotFoundException absent) {
             // nothing to delete
         }
-        kinesis.createStream(r -> r.streamName(name).shardCount(shards));
-        kinesis.waiter().waitUntilStreamExists(r -> r.streamName(name));
     }
 
     /** Puts to stream {@code name} from every writer thread for {@code seconds}; returns the time it took. */
@@ -154,7 +173,7 @@ public final class LoadGenerator implements Callable<Integer> {
             List<PutRecordsRequestEntry> entries = new ArrayList<>(batch);
             for (int i = 0; i < batch; i++) {
                 entries.add(PutRecordsRequestEntry.builder().partitionKey(writer + "-" + (counter + i))
-                        .data(SdkBytes.fromByteArray(Payload.of(writer, counter + i, recordBytes))).build());
+                        .data(SdkBytes.fromByteArrayUnsafe(Payload.of(writer, counter + i, recordBytes))).build());
             }
             PutRecordsResponse response = kinesis.putRecords(r -> r.streamName(name).records(entries));
             for (int i = 0; i < batch; i++) {
@@ -214,15 +233,16 @@ public final class LoadGenerator implements Callable<Integer> {
 
     /** Record payloads that identify and check themselves. */
     static final class Payload {
+        /** ramp[k] == (byte) k: every payload's tail is a slice of it, so making one is a copy, not a loop. */
+        private static volatile byte[] ramp = ramp(256 + 1024);
+
         private Payload() {
         }
 
         static byte[] of(int writer, int counter, int size) {
             byte[] bytes = new byte[Math.max(size, 8)];
             ByteBuffer.wrap(bytes).putInt(writer).putInt(counter);
-            for (int i = 8; i < bytes.length; i++) {
-                bytes[i] = (byte) (writer * 31 + counter * 17 + i);
-            }
+            System.arraycopy(rampFor(bytes.length), tailStart(writer, counter), bytes, 8, bytes.length - 8);
             return bytes;
         }
 
@@ -236,10 +256,10 @@ public final class LoadGenerator implements Callable<Integer> {
             if (writer < 0 || writer >= acked.length || !acked[writer].get(counter)) {
                 return 0;
             }
-            for (int i = 8; i < data.remaining(); i++) {
-                if (data.get(data.position() + i) != (byte) (writer * 31 + counter * 17 + i)) {
-                    return 0;
-                }
+            int tail = data.remaining() - 8;
+            ByteBuffer expected = ByteBuffer.wrap(rampFor(data.remaining()), tailStart(writer, counter), tail);
+            if (data.slice(data.position() + 8, tail).mismatch(expected) != -1) {
+                return 0;
             }
             synchronized (seen[writer]) { // shards are read in parallel; a writer's records span shards
                 if (seen[writer].get(counter)) {
@@ -249,5 +269,28 @@ public final class LoadGenerator implements Callable<Integer> {
             }
             return 1;
         }
+
+        /** Byte i (i >= 8) of a payload is (byte) (writer * 31 + counter * 17 + i): ramp from this index on. */
+        private static int tailStart(int writer, int counter) {
+            return (writer * 31 + counter * 17 + 8) & 0xFF;
+        }
+
+        private static byte[] rampFor(int size) {
+            byte[] current = ramp;
+            if (current.length < 256 + size) {
+                current = ramp(256 + size);
+                ramp = current;
+            }
+            return current;
+        }
+
+        private static byte[] ramp(int length) {
+            byte[] bytes = new byte[length];
+            for (int k = 0; k < length; k++) {
+                bytes[k] = (byte) k;
+            }
+            return bytes;
+        }
     }
+
 }
