@@ -18,13 +18,11 @@ import software.amazon.awssdk.services.kinesis.model.S3CompressionType;
 import software.amazon.awssdk.services.kinesis.model.StreamMode;
 import software.amazon.awssdk.services.kinesis.model.Tag;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,7 +72,7 @@ class ChannelsIT {
         cbor.putRecord(r -> r.streamName("clicks").partitionKey("k").data(SdkBytes.fromUtf8String("{\"a\":1}")));
         cbor.putRecord(r -> r.streamName("clicks").partitionKey("k").data(SdkBytes.fromUtf8String("{\"a\":2}")));
 
-        List<Path> objects = awaitObjects(SERVER.dataDir().resolve("s3/clicks-bucket"), Duration.ofSeconds(20));
+        List<Path> objects = BucketObjects.await(SERVER.dataDir().resolve("s3/clicks-bucket"), Duration.ofSeconds(20));
         assertThat(objects).isNotEmpty();
         StringBuilder delivered = new StringBuilder();
         for (Path object : objects) {
@@ -166,25 +164,5 @@ class ChannelsIT {
         assertThatThrownBy(() -> cbor.createChannel(tables))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("not supported by this version of Millrace");
-    }
-
-    private static List<Path> awaitObjects(Path bucket, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Path> objects = listObjects(bucket);
-        while (objects.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50); // polling the file system for the background delivery; bounded by the deadline
-            objects = listObjects(bucket);
-        }
-        return objects;
-    }
-
-    private static List<Path> listObjects(Path bucket) throws IOException {
-        if (!Files.isDirectory(bucket)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(bucket)) {
-            return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
-        }
     }
 }

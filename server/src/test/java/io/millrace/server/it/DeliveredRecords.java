@@ -38,10 +38,7 @@ final class DeliveredRecords {
     /** The records of every object in {@code bucket} (none when it does not exist yet). */
     static List<String> read(Path bucket) throws IOException {
         List<String> records = new ArrayList<>();
-        if (!Files.isDirectory(bucket)) {
-            return records;
-        }
-        for (Path object : FirehoseS3IT.files(bucket)) {
+        for (Path object : BucketObjects.list(bucket)) {
             records.addAll(Arrays.stream(Files.readString(object).split(";")).filter(s -> !s.isEmpty()).toList());
         }
         return records;

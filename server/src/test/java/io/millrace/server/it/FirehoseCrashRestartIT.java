@@ -23,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,13 +90,8 @@ class FirehoseCrashRestartIT {
     private List<String> deliveredLines() throws IOException {
         Path bucket = dataDir.resolve("s3").resolve(BUCKET);
         List<String> lines = new ArrayList<>();
-        if (!Files.isDirectory(bucket)) {
-            return lines;
-        }
-        try (Stream<Path> files = Files.walk(bucket)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
-            }
+        for (Path object : BucketObjects.list(bucket)) {
+            lines.addAll(Files.readAllLines(object, StandardCharsets.UTF_8));
         }
         return lines;
     }

@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -247,11 +246,6 @@ class FirehoseHttpEndpointIT {
     }
 
     private static List<Path> objects(Path bucket) throws IOException {
-        if (!Files.isDirectory(bucket)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(bucket)) {
-            return files.filter(Files::isRegularFile).map(bucket::relativize).sorted().toList();
-        }
+        return BucketObjects.list(bucket).stream().map(bucket::relativize).toList();
     }
 }

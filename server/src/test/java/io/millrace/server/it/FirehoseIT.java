@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,7 +81,7 @@ class FirehoseIT {
         assertThat(batch.requestResponses()).hasSize(2).allSatisfy(r -> assertThat(r.recordId()).isNotEmpty());
 
         // Delivery runs on the server's own clock; wait (bounded) for the object the 1 s interval produces.
-        List<Path> objects = awaitObjects(dataDir.resolve("s3/clicks-bucket"), Duration.ofSeconds(20));
+        List<Path> objects = BucketObjects.await(dataDir.resolve("s3/clicks-bucket"), Duration.ofSeconds(20));
         assertThat(objects).singleElement().satisfies(object -> {
             assertThat(dataDir.resolve("s3/clicks-bucket").relativize(object).toString().replace('\\', '/'))
                     .matches("events/\\d{4}/\\d{2}/\\d{2}/\\d{2}/clicks-1-\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}-\\d{2}-"
@@ -101,7 +100,7 @@ class FirehoseIT {
 
         server.close();
 
-        List<Path> objects = listObjects(dataDir.resolve("s3/logs-bucket"));
+        List<Path> objects = BucketObjects.list(dataDir.resolve("s3/logs-bucket"));
         assertThat(objects).singleElement().satisfies(object -> {
             assertThat(object.getFileName().toString()).matches("logs-1-.*\\.gz");
             try (InputStream in = new GZIPInputStream(Files.newInputStream(object))) {
@@ -136,25 +135,5 @@ class FirehoseIT {
 
     private static Record record(String text) {
         return Record.builder().data(SdkBytes.fromUtf8String(text)).build();
-    }
-
-    private static List<Path> awaitObjects(Path bucket, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Path> objects = listObjects(bucket);
-        while (objects.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            objects = listObjects(bucket);
-        }
-        return objects;
-    }
-
-    private static List<Path> listObjects(Path bucket) throws IOException {
-        if (!Files.isDirectory(bucket)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(bucket)) {
-            return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
-        }
     }
 }

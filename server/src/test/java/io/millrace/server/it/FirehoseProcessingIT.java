@@ -45,7 +45,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -356,11 +355,9 @@ class FirehoseProcessingIT {
     /** Every object under {@code bucket}, decoded, by key relative to the bucket. */
     private static Map<String, String> readAll(Path bucket, Function<byte[], byte[]> decode) throws IOException {
         Map<String, String> objects = new java.util.TreeMap<>();
-        try (Stream<Path> files = Files.walk(bucket)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                objects.put(bucket.relativize(file).toString().replace('\\', '/'),
-                        new String(decode.apply(Files.readAllBytes(file)), StandardCharsets.UTF_8));
-            }
+        for (Path file : BucketObjects.list(bucket)) {
+            objects.put(bucket.relativize(file).toString().replace('\\', '/'),
+                    new String(decode.apply(Files.readAllBytes(file)), StandardCharsets.UTF_8));
         }
         return objects;
     }

@@ -21,10 +21,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,7 +92,7 @@ class FirehoseS3IT {
         }
 
         Path bucket = dataDir.resolve("s3/clicks-bucket");
-        List<Path> objects = files(bucket);
+        List<Path> objects = BucketObjects.list(bucket);
         assertThat(objects).singleElement().satisfies(object -> assertThat(
                 bucket.relativize(object).toString().replace('\\', '/')).matches(KEY_SHAPE.formatted("clicks",
                 "\\.gz")));
@@ -110,7 +110,7 @@ class FirehoseS3IT {
                     .extendedS3DestinationConfiguration(s3Config("logs-bucket", "raw/", null, 0)));
             putAll(firehose, "logs", "x", "y");
             // Zero buffering: the next delivery pass (every 200 ms) writes the object.
-            List<Path> objects = awaitFiles(root.resolve("logs-bucket"));
+            List<Path> objects = BucketObjects.await(root.resolve("logs-bucket"), Duration.ofSeconds(20));
             assertThat(objects).singleElement().satisfies(o -> assertThat(Files.readString(o)).isEqualTo("xy"));
         }
         assertThat(root).doesNotExist();
@@ -146,26 +146,6 @@ class FirehoseS3IT {
     private static String gunzip(byte[] bytes) throws IOException {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** Polls (bounded by the class timeout) until the bucket directory holds an object. */
-    static List<Path> awaitFiles(Path dir) throws IOException, InterruptedException {
-        List<Path> found = files(dir);
-        while (found.isEmpty()) {
-            Thread.sleep(20);
-            found = files(dir);
-        }
-        return found;
-    }
-
-    static List<Path> files(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
         }
     }
 }

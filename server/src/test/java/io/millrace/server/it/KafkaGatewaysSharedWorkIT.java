@@ -26,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import static io.millrace.server.it.KafkaGateways.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,14 +158,8 @@ class KafkaGatewaysSharedWorkIT {
     private List<String> delivered() {
         List<String> lines = new ArrayList<>();
         for (Path dataDir : gateways.dataDirs()) {
-            Path bucket = dataDir.resolve("s3").resolve("delivered");
-            if (!Files.isDirectory(bucket)) {
-                continue;
-            }
-            // Hidden files are objects being written (LocalObjectStore renames them into place once whole).
-            try (Stream<Path> files = Files.walk(bucket)) {
-                for (Path object : files.filter(Files::isRegularFile)
-                        .filter(file -> !file.getFileName().toString().startsWith(".")).toList()) {
+            try {
+                for (Path object : BucketObjects.list(dataDir.resolve("s3").resolve("delivered"))) {
                     Files.readString(object).lines().forEach(lines::add);
                 }
             } catch (IOException e) {
@@ -177,11 +170,8 @@ class KafkaGatewaysSharedWorkIT {
     }
 
     private static boolean hasObjects(Path bucket) {
-        if (!Files.isDirectory(bucket)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(bucket)) {
-            return files.anyMatch(Files::isRegularFile);
+        try {
+            return !BucketObjects.list(bucket).isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
