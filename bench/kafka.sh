@@ -17,6 +17,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-2}"; duration="${2:-15}"; shards="${3:-4}"; warmup="${4:-90}"
 bench_jar="$root/bench/target/millrace-bench.jar"
+# Both clients (Kafka's producer and the load generator) run on the collector the gateway uses. Under G1 the
+# allocation-heavy AWS SDK took a fifth to a third more CPU per record on these two cores (docs/benchmarks.md).
+client=(java -XX:+UseParallelGC -jar "$bench_jar")
 work="$(mktemp -d)"
 pids=()
 cleanup() {
@@ -59,7 +62,7 @@ gateway() { # NAME ARGS...: starts Millrace, runs the load generator against it,
   wait_for "$work/$name.server.log" "listening on" "$server"
   local before; before="$(cpu_ticks "$broker")"
   local stolen; stolen="$(steal_ticks)"
-  /usr/bin/time -f "%U %S" -o "$work/$name.time" java -jar "$bench_jar" --endpoint "http://127.0.0.1:$port" --shards "$shards" --threads 8 --batch 500 \
+  /usr/bin/time -f "%U %S" -o "$work/$name.time" "${client[@]}" --endpoint "http://127.0.0.1:$port" --shards "$shards" --threads 8 --batch 500 \
       --record-bytes 1024 --duration-s "$duration" --warmup-s "$warmup" --cbor true --latency-samples 50 \
       --server-pid "$server" \
       > "$work/$name.log" 2>&1 || { cat "$work/$name.log" >&2; }
@@ -75,13 +78,13 @@ gateway() { # NAME ARGS...: starts Millrace, runs the load generator against it,
 for round in $(seq 1 "$rounds"); do
   echo "== round $round, load: $(cut -d' ' -f1-3 /proc/loadavg)"
   # Kafka's producer twice: with Kafka's default batching, and with the batching the gateway's producer uses.
-  java -jar "$bench_jar" kafka-producer --bootstrap "$bootstrap" --partitions "$shards" --duration-s "$duration" \
+  "${client[@]}" kafka-producer --bootstrap "$bootstrap" --partitions "$shards" --duration-s "$duration" \
       --warmup-s "$warmup" > "$work/producer-defaults.log" 2>&1
   defaults="$(put_rate "$work/producer-defaults.log")"
   echo "  kafka-producer (defaults) $(grep '^put' "$work/producer-defaults.log")"
   before="$(cpu_ticks "$broker")"; stolen="$(steal_ticks)"
   /usr/bin/time -f "%U %S" -o "$work/producer.time" \
-      java -jar "$bench_jar" kafka-producer --bootstrap "$bootstrap" --partitions "$shards" --duration-s "$duration" \
+      "${client[@]}" kafka-producer --bootstrap "$bootstrap" --partitions "$shards" --duration-s "$duration" \
       --linger-ms 2 --batch-bytes 262144 --warmup-s "$warmup" > "$work/producer.log" 2>&1
   broker_cpu "kafka-producer (linger.ms=2, batch.size=256 KiB)" "$before"
   steal "kafka-producer (linger.ms=2, batch.size=256 KiB)" "$stolen"

@@ -88,21 +88,22 @@ final class KafkaProducerBench implements Callable<Integer> {
         }
     }
 
-    private void deleteTopic(String topic) throws Exception {
+    private void deleteTopic(String name) throws Exception {
         try (Admin admin = admin()) {
-            admin.deleteTopics(List.of(topic)).all().get();
+            admin.deleteTopics(List.of(name)).all().get();
         }
     }
 
-    /** Sends to {@code topic} until {@code deadlineNs}, counting acknowledgements and failures. */
-    private void send(KafkaProducer<byte[], byte[]> producer, String topic, long deadlineNs, AtomicLong acked, AtomicLong failed) {
+    /** Sends to topic {@code name} until {@code deadlineNs}, counting acknowledgements and failures. */
+    private void send(KafkaProducer<byte[], byte[]> producer, String name, long deadlineNs, AtomicLong acked,
+                      AtomicLong failed) {
         int counter = 0;
         while (System.nanoTime() < deadlineNs) {
             // Send in runs of 500 between clock reads, like one PutRecords call's worth of records.
             for (int i = 0; i < 500; i++, counter++) {
                 byte[] key = ("0-" + counter).getBytes(StandardCharsets.UTF_8);
                 byte[] value = LoadGenerator.Payload.of(0, counter, recordBytes);
-                producer.send(new ProducerRecord<>(topic, key, value), (metadata, failure) -> {
+                producer.send(new ProducerRecord<>(name, key, value), (metadata, failure) -> {
                     if (failure == null) {
                         acked.incrementAndGet();
                     } else {
@@ -114,25 +115,26 @@ final class KafkaProducerBench implements Callable<Integer> {
     }
 
     /**
-     * Creates {@code topic}, deleting it first if it exists, and sends one record to each partition and waits for it.
+     * Creates topic {@code name}, deleting it first if it exists, and sends one record to each partition and waits for
+     * it.
      * An idempotent producer that pipelines batches to a partition whose leader is not yet serving it gets
      * NOT_LEADER_OR_FOLLOWER for the first and OUT_OF_ORDER_SEQUENCE_NUMBER for the rest, and stalls retrying.
      */
-    private void createTopic(String topic, KafkaProducer<byte[], byte[]> producer) throws Exception {
-        createTopic(topic);
+    private void createTopic(String name, KafkaProducer<byte[], byte[]> producer) throws Exception {
+        createTopic(name);
         byte[] value = new byte[recordBytes];
         for (int partition = 0; partition < partitions; partition++) {
-            producer.send(new ProducerRecord<>(topic, partition, null, value)).get();
+            producer.send(new ProducerRecord<>(name, partition, null, value)).get();
         }
     }
 
-    private void createTopic(String topic) throws Exception {
+    private void createTopic(String name) throws Exception {
         try (Admin admin = admin()) {
-            if (admin.listTopics().names().get().contains(topic)) {
-                admin.deleteTopics(List.of(topic)).all().get();
+            if (admin.listTopics().names().get().contains(name)) {
+                admin.deleteTopics(List.of(name)).all().get();
             }
             // The same topic settings as a stream's topic, so broker-side work is alike.
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(Map.of(
+            admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(Map.of(
                     TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime",
                     TopicConfig.RETENTION_MS_CONFIG, "-1")))).all().get();
         }
