@@ -36,15 +36,12 @@ wait_for() { # FILE PATTERN PID: until FILE contains PATTERN, failing if PID exi
   done
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
-broker_cpu() { # PHASE TICKS_BEFORE: the broker's CPU seconds since TICKS_BEFORE
-  awk -v a="$2" -v b="$(cpu_ticks "$broker")" -v hz="$(getconf CLK_TCK)" -v p="$1" \
-      'BEGIN { printf "  %s: broker CPU %.1f s\n", p, (b - a) / hz }' >&2
+seconds() { # TEXT TICKS_BEFORE TICKS_NOW: prints TEXT and the seconds between the two clock-tick counts
+  awk -v a="$2" -v b="$3" -v hz="$(getconf CLK_TCK)" -v t="$1" 'BEGIN { printf "  %s %.1f s\n", t, (b - a) / hz }' >&2
 }
+broker_cpu() { seconds "$1: broker CPU" "$2" "$(cpu_ticks "$broker")"; } # PHASE TICKS_BEFORE
 steal_ticks() { awk '/^cpu /{print $9}' /proc/stat; } # all CPUs' stolen time, in clock ticks
-steal() { # PHASE TICKS_BEFORE: stolen CPU seconds since TICKS_BEFORE
-  awk -v a="$2" -v b="$(steal_ticks)" -v hz="$(getconf CLK_TCK)" -v p="$1" \
-      'BEGIN { printf "  %s: CPU stolen by the hypervisor %.1f s\n", p, (b - a) / hz }' >&2
-}
+steal() { seconds "$1: CPU stolen by the hypervisor" "$2" "$(steal_ticks)"; } # PHASE TICKS_BEFORE
 client_cpu() { awk -v p="$1" '{ printf "  %s: client CPU %.1f s\n", p, $1 + $2 }' "$2" >&2; }
 put_rate() { sed -n 's|^put: [0-9]* records in .* = \([0-9]*\) records/s$|\1|p' "$1" | head -n 1; }
 
