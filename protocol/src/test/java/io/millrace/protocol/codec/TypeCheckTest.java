@@ -1,6 +1,10 @@
 package io.millrace.protocol.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.error.KinesisError;
 import org.junit.jupiter.api.Test;
@@ -104,6 +108,28 @@ class TypeCheckTest {
                 "{\"PartitionKey\":\"k\",\"Data\":\"QQ==\",\"StreamName\":\"s\"}");
         assertThat(decoded.fieldNames()).toIterable().containsExactly("StreamName", "Data", "PartitionKey");
         assertThat(decoded.get("Data").binaryValue()).containsExactly('A');
+    }
+
+    @Test
+    void cborEntriesComeOutAsModelledWhateverOrderAndExtrasTheyCameWith() throws java.io.IOException {
+        ObjectMapper cbor = new ObjectMapper(new CBORFactory());
+        ObjectNode body = cbor.createObjectNode();
+        body.put("StreamName", "s");
+        ArrayNode records = body.putArray("Records");
+        records.addObject().put("Data", new byte[]{1}).put("PartitionKey", "a"); // as the SDK writes an entry
+        records.addObject().put("PartitionKey", "b").put("Data", new byte[]{2});
+        records.addObject().put("Data", new byte[]{3}).put("PartitionKey", "c").put("Surprise", 1);
+        records.addObject().put("Data", new byte[]{4}).putNull("ExplicitHashKey").put("PartitionKey", "d");
+        records.addObject().put("StreamId", "x").put("Data", new byte[]{5}).put("PartitionKey", "e");
+
+        JsonNode decoded = PROTOCOL.decode("PutRecords", WireFormat.CBOR, cbor.writeValueAsBytes(body));
+
+        assertThat(decoded.fieldNames()).toIterable().containsExactly("Records", "StreamName");
+        for (JsonNode entry : decoded.get("Records")) {
+            assertThat(entry.fieldNames()).toIterable().containsExactly("Data", "PartitionKey");
+        }
+        assertThat(decoded.get("Records").findValuesAsText("PartitionKey")).containsExactly("a", "b", "c", "d", "e");
+        assertThat(decoded.get("Records").get(1).get("Data").binaryValue()).containsExactly(2);
     }
 
     @Test
