@@ -83,7 +83,8 @@ final class ConsumerBench implements Callable<Integer> {
                     .map(Shard::shardId).toList();
             Readers readers = mode == Mode.SUBSCRIBE ? subscribers(control, shardIds) : pollers(shardIds);
             RateLimitedProducer producer = new RateLimitedProducer(producerClient, stream, rate,
-                    Math.max(rate, warmupRate), recordBytes, batchIntervalMs, warmupBatchIntervalMs, readers.measureFromNanos);
+                    Math.max(rate, warmupRate), recordBytes, batchIntervalMs, warmupBatchIntervalMs,
+                    readers.measureFromNanos);
             ServerStats[] before = new ServerStats[1];
             long[] benchCpuBeforeNs = new long[1];
             long produced = producer.run(durationS, senders, () -> {

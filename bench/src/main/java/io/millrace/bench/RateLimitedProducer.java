@@ -121,7 +121,8 @@ final class RateLimitedProducer {
      * the warm-up only has to run the code, and a backlog would spill into the measured run.
      */
     private void warmUp(long startNanos, long callsEndNanos, AtomicLong nextWarmupCall, AtomicLong nextId) {
-        int perCall = (int) Math.max(1, Math.min(MAX_BATCH, warmupRecordsPerSecond * warmupIntervalNs / 1_000_000_000L));
+        long dueInAnInterval = warmupRecordsPerSecond * warmupIntervalNs / 1_000_000_000L;
+        int perCall = (int) Math.max(1, Math.min(MAX_BATCH, dueInAnInterval));
         for (long call = nextWarmupCall.getAndIncrement(); ; call = nextWarmupCall.getAndIncrement()) {
             long dueNanos = startNanos + call * warmupIntervalNs;
             if (dueNanos >= callsEndNanos) {

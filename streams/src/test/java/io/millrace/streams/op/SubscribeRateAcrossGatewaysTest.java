@@ -41,15 +41,20 @@ class SubscribeRateAcrossGatewaysTest {
         gateways.close();
     }
 
+    /** The message of the error {@code gateway} refuses the SubscribeToShard with (it must be {@code error}). */
+    private String refusal(EngineFixture gateway, KinesisError error) {
+        return gateway.message("SubscribeToShard", gateways.request(), error);
+    }
+
     @Test
     void aCallThroughTheOtherGatewayWithinOneSecondIsLimitExceededEvenWhereTheTakeoverRuleAlsoRefusesIt() {
         gateways(true);
         gateways.subscribe(a);
-        assertThat(b.message("SubscribeToShard", gateways.request(), KinesisError.LIMIT_EXCEEDED)).isEqualTo(RATE_EXCEEDED);
+        assertThat(refusal(b, KinesisError.LIMIT_EXCEEDED)).isEqualTo(RATE_EXCEEDED);
         b.clock.advanceMs(999);
-        assertThat(b.message("SubscribeToShard", gateways.request(), KinesisError.LIMIT_EXCEEDED)).isEqualTo(RATE_EXCEEDED);
+        assertThat(refusal(b, KinesisError.LIMIT_EXCEEDED)).isEqualTo(RATE_EXCEEDED);
         b.clock.advanceMs(1);
-        assertThat(b.message("SubscribeToShard", gateways.request(), KinesisError.RESOURCE_IN_USE))
+        assertThat(refusal(b, KinesisError.RESOURCE_IN_USE))
                 .as("past the second only the takeover rule refuses it").isEqualTo(IN_USE);
     }
 
@@ -59,7 +64,7 @@ class SubscribeRateAcrossGatewaysTest {
         gateways.subscribe(a).subscription.cancel();
         assertThat(gateways.metadata.liveEntries(CLAIMS)).as("released, keeping the call's time").isEqualTo(1);
         b.clock.advanceMs(999);
-        assertThat(b.message("SubscribeToShard", gateways.request(), KinesisError.LIMIT_EXCEEDED)).isEqualTo(RATE_EXCEEDED);
+        assertThat(refusal(b, KinesisError.LIMIT_EXCEEDED)).isEqualTo(RATE_EXCEEDED);
         b.clock.advanceMs(1);
         CollectingSubscriber onB = gateways.subscribe(b);
         assertThat(onB.error).isNull();
@@ -71,11 +76,11 @@ class SubscribeRateAcrossGatewaysTest {
         gateways(true);
         CollectingSubscriber onA = gateways.subscribe(a);
         b.clock.advanceMs(1_500);
-        assertThat(b.message("SubscribeToShard", gateways.request(), KinesisError.RESOURCE_IN_USE)).isEqualTo(IN_USE);
+        assertThat(refusal(b, KinesisError.RESOURCE_IN_USE)).isEqualTo(IN_USE);
         a.clock.advanceMs(2_499);
-        assertThat(a.message("SubscribeToShard", gateways.request(), KinesisError.LIMIT_EXCEEDED)).isEqualTo(RATE_EXCEEDED);
+        assertThat(refusal(a, KinesisError.LIMIT_EXCEEDED)).isEqualTo(RATE_EXCEEDED);
         a.clock.advanceMs(1);
-        assertThat(a.message("SubscribeToShard", gateways.request(), KinesisError.RESOURCE_IN_USE)).isEqualTo(IN_USE);
+        assertThat(refusal(a, KinesisError.RESOURCE_IN_USE)).isEqualTo(IN_USE);
         assertThat(onA.error).as("refused calls leave the holder alone").isNull();
     }
 
@@ -94,7 +99,8 @@ class SubscribeRateAcrossGatewaysTest {
         CollectingSubscriber again = gateways.subscribe(a);
         a.clock.advanceMs(1_000);
         again.subscription.cancel();
-        assertThat(gateways.metadata.liveEntries(CLAIMS)).as("nothing left to limit: removed as without limits").isZero();
+        assertThat(gateways.metadata.liveEntries(CLAIMS)).as("nothing left to limit: removed as without limits")
+                .isZero();
     }
 
     @Test
@@ -119,7 +125,7 @@ class SubscribeRateAcrossGatewaysTest {
     void withoutLimitsACallThroughTheOtherGatewayIsOnlySubjectToTheTakeoverRule() {
         gateways(false);
         CollectingSubscriber onA = gateways.subscribe(a);
-        assertThat(b.message("SubscribeToShard", gateways.request(), KinesisError.RESOURCE_IN_USE)).isEqualTo(IN_USE);
+        assertThat(refusal(b, KinesisError.RESOURCE_IN_USE)).isEqualTo(IN_USE);
         onA.subscription.cancel();
         assertThat(gateways.metadata.liveEntries(CLAIMS)).as("removed at once").isZero();
         CollectingSubscriber onB = gateways.subscribe(b);
