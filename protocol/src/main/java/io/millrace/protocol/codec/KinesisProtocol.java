@@ -1,6 +1,7 @@
 package io.millrace.protocol.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -73,6 +74,9 @@ public final class KinesisProtocol {
      * operation and {@code SerializationException} otherwise; a non-empty body is parsed first, so garbage
      * is a {@code SerializationException} even for an unknown operation.
      *
+     * <p>Bodies whose values all have exactly their shapes' types are checked straight off the parser's tokens
+     * ({@link StreamingTypeChecker}); any other body goes through the parsed tree, which decides every error.
+     *
      * @throws ApiException {@code SERIALIZATION} for unparseable bodies (no message) or type errors,
      *                      {@code VALIDATION} for constraint violations, {@code UNKNOWN_OPERATION}
      */
@@ -81,14 +85,26 @@ public final class KinesisProtocol {
             throw (hasOperation(operationName) ? KinesisError.SERIALIZATION : KinesisError.UNKNOWN_OPERATION)
                     .withoutMessage();
         }
-        ObjectNode parsed = parse(format, body);
-        if (!hasOperation(operationName)) {
-            throw KinesisError.UNKNOWN_OPERATION.withoutMessage();
+        OperationModel operation = hasOperation(operationName) ? model.operation(operationName) : null;
+        ObjectNode checked = operation == null ? null
+                : StreamingTypeChecker.tryCheck(operation.input(), parser(format, body), format);
+        if (checked == null) { // the tree path: every error, and every value AWS converts, is decided there
+            ObjectNode parsed = parse(format, body);
+            if (operation == null) {
+                throw KinesisError.UNKNOWN_OPERATION.withoutMessage();
+            }
+            checked = RequestTypeChecker.check(operation.input(), parsed, format);
         }
-        OperationModel operation = model.operation(operationName);
-        ObjectNode checked = RequestTypeChecker.check(operation.input(), parsed, format);
         ConstraintValidator.validate(operation.input(), checked);
         return checked;
+    }
+
+    private JsonParser parser(WireFormat format, byte[] body) {
+        try {
+            return mappers.factory(format).createParser(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a request body held in memory", e);
+        }
     }
 
     private ObjectNode parse(WireFormat format, byte[] body) {

@@ -41,7 +41,7 @@ final class RequestTypeChecker {
      * {@code StreamId} is "reserved for future use"; any client sending it has had its endpoint rewritten to
      * AWS already (REFERENCE §1.6). We accept it without checking it.
      */
-    private static final Set<String> IGNORED_MEMBERS = Set.of("StreamId");
+    static final Set<String> IGNORED_MEMBERS = Set.of("StreamId");
     private static final Set<String> BOOLEAN_WORDS_TRUE = Set.of("true", "1", "yes");
     private static final Set<String> BOOLEAN_WORDS_FALSE = Set.of("false", "0", "no");
     private static final String NUMBER_CLASS = "class com.amazon.coral.value.json.numbers.TruncatingBigNumber";

@@ -82,6 +82,11 @@ class CodecRoundTripProperties {
         JsonNode tree = PROTOCOL.decode(operation, format, body);
         T bound = PROTOCOL.bind(tree, type);
 
+        JsonNode streamed = StreamingTypeChecker.tryCheck(PROTOCOL.model().operation(operation).input(),
+                MAPPERS.factory(format).createParser(body), format);
+        boolean jsonTimestamp = format == WireFormat.JSON && tree.has("Timestamp"); // fractional seconds: judged
+        assertThat(streamed).as("checked straight off the parser").isEqualTo(jsonTimestamp ? null : tree);
+
         assertThat(bound).usingRecursiveComparison().isEqualTo(request);
         T direct = BINDER.tryBind(tree, type);
         assertThat(direct).as("bound without falling back to Jackson").isNotNull();
