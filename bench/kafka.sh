@@ -11,7 +11,8 @@
 # The default is long because the gateway's JIT needs it: on two shared cores its C2 compiler thread still took a
 # quarter of the gateway's CPU 20-70 s into a run, and settled only after about 80 s (docs/benchmarks.md).
 # CPU times include the warm-up. Each run also prints the CPU time the hypervisor stole from this VM meanwhile.
-# Usage: bench/kafka.sh [ROUNDS] [DURATION_S] [SHARDS] [WARMUP_S]
+# Both Millrace servers get the heap the README advises for ingest-heavy servers (SERVER_HEAP, see below).
+# Usage: [SERVER_HEAP="JVM options"] bench/kafka.sh [ROUNDS] [DURATION_S] [SHARDS] [WARMUP_S]
 #        (build first: mvn -B -DskipTests -pl server,bench -am package)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +21,9 @@ bench_jar="$root/bench/target/millrace-bench.jar"
 # Both clients (Kafka's producer and the load generator) run on the collector the gateway uses. Under G1 the
 # allocation-heavy AWS SDK took a fifth to a third more CPU per record on these two cores (docs/benchmarks.md).
 client=(java -XX:+UseParallelGC -jar "$bench_jar")
+# Both Millrace servers run with the heap the README advises for ingest-heavy servers (bin/millrace's default caps the
+# young generation at 64 MiB, which under this load collects about nine times a second); override with SERVER_HEAP.
+server_heap="${SERVER_HEAP--Xmx512m -XX:MaxNewSize=320m}"
 work="$(mktemp -d)"
 pids=()
 cleanup() {
@@ -54,7 +58,8 @@ echo "broker $bootstrap (pid $broker); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 gateway() { # NAME ARGS...: starts Millrace, runs the load generator against it, stops it; prints the put rate
   local name="$1"; shift
   local port=$((45000 + RANDOM % 5000))
-  "$root/bin/millrace" --port "$port" --data-dir "$work/data-$name" "$@" > "$work/$name.server.log" 2>&1 &
+  MILLRACE_EXTRA_JAVA_OPTS="$server_heap" "$root/bin/millrace" --port "$port" --data-dir "$work/data-$name" "$@" \
+      > "$work/$name.server.log" 2>&1 &
   local server=$!
   wait_for "$work/$name.server.log" "listening on" "$server"
   local before; before="$(cpu_ticks "$broker")"
