@@ -112,7 +112,7 @@ class StreamingTypeCheckProperties {
         }
     }
 
-    /** Writes a random body for a shape; {@link #onlyExactValues} says whether it wrote only what needs no judgement. */
+    /** Writes a random body for a shape; {@link #onlyExactValues} says whether all it wrote needs no judgement. */
     private static final class BodyWriter {
         private static final String[] UNKNOWN_NAMES = {"Zebra", "streamName", "Records2", "X"};
 
