@@ -13,23 +13,41 @@ final class Base64Blob {
     }
 
     static byte[] decode(String text) {
+        byte[] decoded = tryDecode(text);
+        if (decoded != null) {
+            return decoded;
+        }
         if (text.length() % 4 != 0) {
             throw invalid(text, "Base64 encoded length is expected a multiple of 4 bytes but found: "
                     + text.length());
         }
         // The JDK's decoder rejects every text with a character outside the alphabet or a misplaced pad, so the
         // character-by-character scan that names the offending character runs only for texts it refuses.
-        byte[] decoded;
-        try {
-            decoded = Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
+        if (jdkDecode(text) == null) {
             throw explain(text);
         }
-        int padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
-        if (!hasCanonicalTail(text, padding)) {
-            throw invalid(text, "Invalid last non-pad Base64 character dectected");
+        throw invalid(text, "Invalid last non-pad Base64 character dectected");
+    }
+
+    /**
+     * The bytes of a text AWS accepts as base64, or {@code null} for any other, without building the message that
+     * {@link #decode} throws (which quotes the whole text).
+     */
+    static byte[] tryDecode(String text) {
+        if (text.length() % 4 != 0) {
+            return null;
         }
-        return decoded;
+        byte[] decoded = jdkDecode(text);
+        int padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+        return decoded != null && hasCanonicalTail(text, padding) ? decoded : null;
+    }
+
+    private static byte[] jdkDecode(String text) {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The exception AWS sends for a text the JDK's decoder refused. */

@@ -59,7 +59,7 @@ final class StreamingTypeChecker {
             ObjectNode checked = structure(shape, parser, format);
             return parser.nextToken() == null ? checked : null; // the tree path refuses trailing content
         } catch (IOException | RuntimeException e) {
-            return null; // GiveUp, a blob's ApiException, or whatever the parser throws: the tree path answers it
+            return null; // GiveUp, or whatever the parser throws on hostile input: the tree path answers it
         }
     }
 
@@ -124,9 +124,12 @@ final class StreamingTypeChecker {
                     return TextNode.valueOf(parser.getText());
                 }
                 if (shape instanceof BlobShape) {
-                    return BinaryNode.valueOf(Base64Blob.decode(parser.getText()));
+                    byte[] decoded = Base64Blob.tryDecode(parser.getText());
+                    if (decoded != null) {
+                        return BinaryNode.valueOf(decoded);
+                    }
                 }
-                throw GiveUp.INSTANCE;
+                throw GiveUp.INSTANCE; // the tree path words the SerializationException
             case VALUE_EMBEDDED_OBJECT:
                 if (shape instanceof BlobShape && parser.getEmbeddedObject() instanceof byte[] bytes) {
                     return BinaryNode.valueOf(bytes); // a CBOR byte string
@@ -160,7 +163,7 @@ final class StreamingTypeChecker {
             if (format == WireFormat.CBOR) {
                 return LongNode.valueOf(value);
             }
-            if (Math.abs(value) < Long.MAX_VALUE / 1000) {
+            if (value > -Long.MAX_VALUE / 1000 && value < Long.MAX_VALUE / 1000) { // else the tree path clamps
                 return LongNode.valueOf(value * 1000);
             }
         }

@@ -32,6 +32,17 @@ class Base64BlobProperties {
         }
     }
 
+    @Property(tries = 2000)
+    void tryDecodeAnswersExactlyTheTextsDecodeAccepts(@ForAll("nearBase64") String text) {
+        Throwable failure = catchThrowable(() -> Base64Blob.decode(text));
+
+        if (failure == null) {
+            assertThat(Base64Blob.tryDecode(text)).isEqualTo(Base64Blob.decode(text));
+        } else {
+            assertThat(Base64Blob.tryDecode(text)).isNull();
+        }
+    }
+
     /** Texts of four-character groups drawn mostly from the alphabet, with pads and strangers mixed in. */
     @Provide
     Arbitrary<String> nearBase64() {
