@@ -3,6 +3,7 @@ package io.millrace.kafka;
 import io.millrace.log.SharedMetadata.Listener;
 import io.millrace.log.SharedMetadata.Versioned;
 import io.millrace.log.StorageException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -79,7 +80,10 @@ final class MetadataTail implements AutoCloseable {
 
     MetadataTail(ClusterClients clients, TopicPartition partition, GatewayLease lease,
                  BiConsumer<String, byte[]> plainListener, Runnable roundListener) {
-        this.consumer = clients.newConsumer();
+        // A fetch at the end of the topic waits for news as long as a poll does (the read-oriented 10 ms made an idle
+        // gateway and its broker trade about a hundred empty fetches a second). It waits no longer: the broker answers
+        // a connection's requests in order, so the end-offset request of the next round queues behind it.
+        this.consumer = clients.newConsumer(Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) lease.pollMs()));
         this.partition = partition;
         this.lease = lease;
         this.timeout = Duration.ofMillis(clients.config().requestTimeoutMs());
