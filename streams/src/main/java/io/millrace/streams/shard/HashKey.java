@@ -30,8 +30,12 @@ public record HashKey(BigInteger value) implements Comparable<HashKey> {
 
     /** The key Kinesis derives from a partition key: MD5 of its UTF-8 bytes as an unsigned big-endian integer. */
     public static HashKey ofPartitionKey(String partitionKey) {
-        byte[] digest = MD5.get().digest(partitionKey.getBytes(StandardCharsets.UTF_8));
-        return new HashKey(new BigInteger(1, digest));
+        return new HashKey(new BigInteger(1, digestOf(partitionKey)));
+    }
+
+    /** The 16 bytes of {@link #ofPartitionKey}'s key, most significant first. */
+    static byte[] digestOf(String partitionKey) {
+        return MD5.get().digest(partitionKey.getBytes(StandardCharsets.UTF_8));
     }
 
 

@@ -69,8 +69,9 @@ public final class Stream {
                 && metadata.distributionStrategy() == RecordDistributionStrategy.AUTO) {
             return current.shardMap().nth(spreadCounter.getAndIncrement());
         }
-        HashKey key = explicitHashKey != null ? explicitHashKey : HashKey.ofPartitionKey(partitionKey);
-        return current.shardMap().route(key);
+        return explicitHashKey != null
+                ? current.shardMap().route(explicitHashKey)
+                : current.shardMap().routePartitionKey(partitionKey);
     }
 
     /**

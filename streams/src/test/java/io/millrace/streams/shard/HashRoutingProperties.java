@@ -46,6 +46,45 @@ class HashRoutingProperties {
         assertThat(ranges.get(map(ranges).route(key)).contains(key)).isTrue();
     }
 
+    @Property(tries = 200) // layouts are slow to generate
+    void routingAPartitionKeyDirectlyMatchesRoutingItsHashKey(@ForAll String partitionKey,
+            @ForAll("layouts") List<HashKeyRange> layout) {
+        ShardMap map = map(layout);
+        assertThat(map.routePartitionKey(partitionKey)).isEqualTo(map.route(HashKey.ofPartitionKey(partitionKey)));
+    }
+
+    /** A boundary just below, at or just above the key's own hash: the halves must compare exactly, carries too. */
+    @Property
+    void routingAPartitionKeyDirectlyIsExactAtShardBoundaries(@ForAll String partitionKey,
+            @ForAll @IntRange(min = -1, max = 1) int offset) {
+        BigInteger boundary = HashKey.ofPartitionKey(partitionKey).value().add(BigInteger.valueOf(offset))
+                .max(BigInteger.ONE).min(HashKey.MAX.value());
+        ShardMap map = map(List.of(new HashKeyRange(HashKey.MIN, new HashKey(boundary.subtract(BigInteger.ONE))),
+                new HashKeyRange(new HashKey(boundary), HashKey.MAX)));
+        assertThat(map.routePartitionKey(partitionKey)).isEqualTo(map.route(HashKey.ofPartitionKey(partitionKey)))
+                .isNotNegative();
+    }
+
+    /** Adjacent ranges cut at random points, some of them left out (so keys may fall in gaps, or no shard exists). */
+    @Provide
+    Arbitrary<List<HashKeyRange>> layouts() {
+        return hashKeys().filter(key -> key.signum() > 0).set().ofMaxSize(8).flatMap(cuts ->
+                Arbitraries.of(true, false).list().ofSize(cuts.size() + 1).map(kept -> {
+                    List<BigInteger> sorted = cuts.stream().sorted().toList();
+                    List<HashKeyRange> ranges = new ArrayList<>();
+                    BigInteger start = BigInteger.ZERO;
+                    for (int i = 0; i <= sorted.size(); i++) {
+                        BigInteger end = i < sorted.size() ? sorted.get(i).subtract(BigInteger.ONE)
+                                : HashKey.MAX.value();
+                        if (kept.get(i)) {
+                            ranges.add(new HashKeyRange(new HashKey(start), new HashKey(end)));
+                        }
+                        start = end.add(BigInteger.ONE);
+                    }
+                    return ranges;
+                }));
+    }
+
     @Provide
     Arbitrary<BigInteger> hashKeys() {
         return Arbitraries.bigIntegers().between(BigInteger.ZERO, HashKey.MAX.value())
