@@ -47,6 +47,10 @@ final class KafkaProducerBench implements Callable<Integer> {
     Integer lingerMs;
     @Option(names = "--batch-bytes", description = "Producer batch.size (default: Kafka's)")
     Integer batchBytes;
+    @Option(names = "--max-request-bytes", description = "Producer max.request.size (default: Kafka's)")
+    Integer maxRequestBytes;
+    @Option(names = "--buffer-bytes", description = "Producer buffer.memory (default: Kafka's)")
+    Long bufferBytes;
 
     @Override
     public Integer call() throws Exception {
@@ -154,6 +158,12 @@ final class KafkaProducerBench implements Callable<Integer> {
         }
         if (batchBytes != null) {
             properties.put(ProducerConfig.BATCH_SIZE_CONFIG, batchBytes);
+        }
+        if (maxRequestBytes != null) {
+            properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes);
+        }
+        if (bufferBytes != null) {
+            properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, bufferBytes);
         }
         return properties;
     }
