@@ -19,12 +19,11 @@ public final class ShardMap {
 
     private static final VarHandle BIG_ENDIAN_LONGS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final BigInteger LOW_BITS = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private final Entry[] entries;
     /**
-     * The entries' ranges as unsigned 64-bit halves, for routing partition keys without building a
-     * {@link BigInteger} per record: shard {@code i} owns {@code [starts[2i]:starts[2i+1], ends[2i]:ends[2i+1]]}.
+     * The entries' ranges as unsigned 64-bit halves, so that routing compares longs: entry {@code i} owns
+     * {@code [starts[2i]:starts[2i+1], ends[2i]:ends[2i+1]]}.
      */
     private final long[] starts;
     private final long[] ends;
@@ -41,36 +40,25 @@ public final class ShardMap {
 
     private static void split(BigInteger value, long[] halves, int at) {
         halves[at] = value.shiftRight(64).longValue();
-        halves[at + 1] = value.and(LOW_BITS).longValue();
+        halves[at + 1] = value.longValue(); // the low 64 bits
     }
 
     /** The index of the open shard owning {@code key}, or -1 when no shard covers it (only with no open shards). */
     public int route(HashKey key) {
-        int low = 0;
-        int high = entries.length - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            HashKeyRange range = entries[mid].range();
-            if (key.compareTo(range.start()) < 0) {
-                high = mid - 1;
-            } else if (key.compareTo(range.end()) > 0) {
-                low = mid + 1;
-            } else {
-                return entries[mid].shardIndex();
-            }
-        }
-        return -1;
+        return route(key.value().shiftRight(64).longValue(), key.value().longValue());
     }
 
     /**
-     * The index of the open shard owning the hash key of {@code partitionKey} (MD5, see {@link HashKey#ofPartitionKey}),
-     * or -1 when no shard covers it. The same answer as {@code route(HashKey.ofPartitionKey(partitionKey))}, without
-     * its two allocations per record.
+     * As {@code route(HashKey.ofPartitionKey(partitionKey))}, straight from the MD5's two halves: PutRecords routes
+     * every record without an explicit hash key this way, without a {@link BigInteger} and a {@link HashKey} each.
      */
     public int routePartitionKey(String partitionKey) {
         byte[] digest = HashKey.digestOf(partitionKey);
-        long high = (long) BIG_ENDIAN_LONGS.get(digest, 0);
-        long low = (long) BIG_ENDIAN_LONGS.get(digest, 8);
+        return route((long) BIG_ENDIAN_LONGS.get(digest, 0), (long) BIG_ENDIAN_LONGS.get(digest, 8));
+    }
+
+    /** Routes the unsigned 128-bit key {@code high:low}: a binary search over the ranges, sorted by start. */
+    private int route(long high, long low) {
         int first = 0;
         int last = entries.length - 1;
         while (first <= last) {
