@@ -83,7 +83,8 @@ final class MetadataTail implements AutoCloseable {
         // A fetch at the end of the topic waits for news as long as a poll does (the read-oriented 10 ms made an idle
         // gateway and its broker trade about a hundred empty fetches a second). It waits no longer: the broker answers
         // a connection's requests in order, so the end-offset request of the next round queues behind it.
-        this.consumer = clients.newConsumer(Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) lease.pollMs()));
+        this.consumer = clients.newConsumer(Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                (int) Math.min(lease.pollMs(), Integer.MAX_VALUE)));
         this.partition = partition;
         this.lease = lease;
         this.timeout = Duration.ofMillis(clients.config().requestTimeoutMs());
