@@ -52,6 +52,11 @@ public final class KafkaMetadataStore implements MetadataStore, SharedMetadata {
     private final String gatewayId = UUID.randomUUID().toString();
     private volatile boolean closed;
 
+    /** This gateway's reader of the metadata topic. */
+    MetadataTail tail() {
+        return tail;
+    }
+
     private KafkaMetadataStore(ClusterClients clients, TopicPartition partition, GatewayLease lease) {
         this.clients = clients;
         this.partition = partition;

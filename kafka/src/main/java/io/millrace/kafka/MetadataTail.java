@@ -108,6 +108,16 @@ final class MetadataTail implements AutoCloseable {
         return freshAtNs;
     }
 
+    /** How many fetches the reader's consumer has made (its {@code fetch-total} metric), for tests of its pace. */
+    double fetchCount() {
+        return consumer.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals("fetch-total")
+                        && e.getKey().group().equals("consumer-fetch-manager-metrics")
+                        && !e.getKey().tags().containsKey("topic"))
+                .mapToDouble(e -> (Double) e.getValue().metricValue())
+                .sum();
+    }
+
     GatewayLease lease() {
         return lease;
     }
