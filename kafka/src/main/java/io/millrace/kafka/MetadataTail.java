@@ -252,7 +252,6 @@ final class MetadataTail implements AutoCloseable {
         String garbageRecordKey = recordKey;
         byte[] value = removed ? null : record.value();
         if (wins) {
-            versioned.put(key, new Versioned(version, value));
             garbageRecordKey = winnerRecords.put(key, recordKey);
         }
         if (garbageRecordKey != null) {
@@ -268,6 +267,10 @@ final class MetadataTail implements AutoCloseable {
                     }
                 }
             }
+            // Published after the listeners, never before: a writer reads the version and then a view the listeners
+            // feed, and a version newer than that view would let it propose a change computed on a stale value, and
+            // win (a lost update). A view newer than the version only makes the proposal lose.
+            versioned.put(key, new Versioned(version, value));
         }
         CompletableFuture<Decision> outcome = proposalId == null ? null : proposals.remove(proposalId);
         if (outcome != null) {

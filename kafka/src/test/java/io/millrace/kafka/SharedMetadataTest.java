@@ -57,6 +57,28 @@ class SharedMetadataTest {
     }
 
     @Test
+    void aVersionShowsOnlyAfterTheListenersHaveBeenToldOfIt() {
+        SharedMetadata a = (SharedMetadata) first.metadata();
+        SharedMetadata b = (SharedMetadata) second.metadata();
+        // What each store showed as the current version while its listener was being told of a new one.
+        List<long[]> toldA = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<long[]> toldB = new java.util.concurrent.CopyOnWriteArrayList<>();
+        a.watch("told/", (key, version, value) -> toldA.add(new long[] {version, a.current(key).version()}));
+        b.watch("told/", (key, version, value) -> toldB.add(new long[] {version, b.current(key).version()}));
+        for (long version = 0; version < 3; version++) {
+            assertThat(a.compareAndSet("told/x", version, new byte[] {(byte) version})).isTrue();
+        }
+        assertThat(b.compareAndSet("told-barrier", 0, new byte[] {1})).isTrue(); // b has read a's changes too
+
+        for (List<long[]> told : List.of(toldA, toldB)) {
+            assertThat(told).extracting(pair -> pair[0]).containsExactly(1L, 2L, 3L);
+            assertThat(told).allSatisfy(pair -> assertThat(pair[1]).as("shown while told of %d", pair[0])
+                    .isEqualTo(pair[0] - 1));
+        }
+        assertThat(a.current("told/x").version()).isEqualTo(3);
+    }
+
+    @Test
     void aSealedLogEndsAboveEveryAcknowledgedRecordOnEveryGatewayAndRefusesLaterAppends() {
         ShardLog writer = first.openShard("sealed", 0);
         ShardLog other = second.openShard("sealed", 0);

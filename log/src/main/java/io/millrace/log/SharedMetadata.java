@@ -30,7 +30,12 @@ public interface SharedMetadata {
      */
     void watch(String keyPrefix, Listener listener);
 
-    /** The versioned entry as this process has read it so far. */
+    /**
+     * The versioned entry as this process has read it so far. A version shows here only after every listener of this
+     * process has been told of it, so a caller that reads the version and then what its listeners keep sees that
+     * version's value or a newer one, never an older one: a change computed on it and proposed from that version
+     * can only lose when the value was newer.
+     */
     Versioned current(String key);
 
     /**
