@@ -15,6 +15,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The Kinesis wire codec: AWS JSON 1.1 and CBOR request decoding with model-driven type checking and
@@ -41,6 +43,7 @@ public final class KinesisProtocol {
     private final ServiceModel model;
     private final WireMappers mappers = new WireMappers();
     private final RequestBinder binder = new RequestBinder();
+    private final StreamingBinder streamingBinder = new StreamingBinder();
 
     private KinesisProtocol(ServiceModel model) {
         this.model = model;
@@ -74,8 +77,7 @@ public final class KinesisProtocol {
      * operation and {@code SerializationException} otherwise; a non-empty body is parsed first, so garbage
      * is a {@code SerializationException} even for an unknown operation.
      *
-     * <p>Bodies whose values all have exactly their shapes' types are checked straight off the parser's tokens
-     * ({@link StreamingTypeChecker}); any other body goes through the parsed tree, which decides every error.
+     * <p>Every error, and every value AWS converts, is decided here.
      *
      * @throws ApiException {@code SERIALIZATION} for unparseable bodies (no message) or type errors,
      *                      {@code VALIDATION} for constraint violations, {@code UNKNOWN_OPERATION}
@@ -85,18 +87,39 @@ public final class KinesisProtocol {
             throw (hasOperation(operationName) ? KinesisError.SERIALIZATION : KinesisError.UNKNOWN_OPERATION)
                     .withoutMessage();
         }
-        OperationModel operation = hasOperation(operationName) ? model.operation(operationName) : null;
-        ObjectNode checked = operation == null ? null
-                : StreamingTypeChecker.tryCheck(operation.input(), parser(format, body), format);
-        if (checked == null) { // the tree path: every error, and every value AWS converts, is decided there
-            ObjectNode parsed = parse(format, body);
-            if (operation == null) {
-                throw KinesisError.UNKNOWN_OPERATION.withoutMessage();
-            }
-            checked = RequestTypeChecker.check(operation.input(), parsed, format);
+        ObjectNode parsed = parse(format, body);
+        if (!hasOperation(operationName)) {
+            throw KinesisError.UNKNOWN_OPERATION.withoutMessage();
         }
+        OperationModel operation = model.operation(operationName);
+        ObjectNode checked = RequestTypeChecker.check(operation.input(), parsed, format);
         ConstraintValidator.validate(operation.input(), checked);
         return checked;
+    }
+
+    /**
+     * Decodes {@code body} as {@link #decode} does and binds it to {@code requestType} as {@link #bind} does, with
+     * the same result and the same errors. Bodies of exactly typed, valid values (what real clients send) are decoded
+     * in one pass straight off the parser's tokens ({@link StreamingBinder}); any other body takes the path of
+     * {@link #decode}, which decides every error.
+     */
+    public <T> DecodedRequest<T> decodeRequest(String operationName, WireFormat format, byte[] body,
+                                               Class<T> requestType) {
+        if (body != null && body.length > 0 && hasOperation(operationName)) {
+            DecodedRequest<T> streamed = streamingBinder.tryDecode(model.operation(operationName).input(),
+                    requestType, parser(format, body), format);
+            if (streamed != null) {
+                return streamed;
+            }
+        }
+        JsonNode tree = decode(operationName, format, body);
+        Map<String, String> strings = new HashMap<>();
+        tree.properties().forEach(member -> {
+            if (member.getValue().isTextual()) {
+                strings.put(member.getKey(), member.getValue().textValue());
+            }
+        });
+        return new DecodedRequest<>(bind(tree, requestType), strings);
     }
 
     private JsonParser parser(WireFormat format, byte[] body) {

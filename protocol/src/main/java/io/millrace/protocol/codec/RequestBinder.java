@@ -47,8 +47,27 @@ final class RequestBinder {
         }
     }
 
-    private static Plan planFor(Class<?> type) {
+    /** Whether the binding convention covers {@code type}: a record without Jackson annotations. */
+    static boolean isBindable(Class<?> type) {
         if (!type.isRecord() || hasJacksonAnnotation(type)) {
+            return false;
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (hasJacksonAnnotation(component)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The member name a component binds: {@code streamARN → StreamARN}. */
+    static String wireName(RecordComponent component) {
+        String name = component.getName();
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static Plan planFor(Class<?> type) {
+        if (!isBindable(type)) {
             return Plan.UNSUPPORTED;
         }
         RecordComponent[] components = type.getRecordComponents();
@@ -57,11 +76,7 @@ final class RequestBinder {
         Class<?>[] parameterTypes = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
-            if (hasJacksonAnnotation(component)) {
-                return Plan.UNSUPPORTED;
-            }
-            String name = component.getName();
-            wireNames[i] = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            wireNames[i] = wireName(component);
             converters[i] = converterFor(component.getGenericType());
             parameterTypes[i] = component.getType();
             if (converters[i] == null) {
@@ -131,7 +146,10 @@ final class RequestBinder {
                     && node.canConvertToLong()).longValue());
         }
         if (type.isEnum()) {
-            return node -> enumConstant(type, require(node, node.isTextual()).textValue());
+            return node -> {
+                Object constant = enumConstant(type, require(node, node.isTextual()).textValue());
+                return require(constant);
+            };
         }
         if (type.isRecord()) {
             return new NestedRecord(type);
@@ -146,13 +164,21 @@ final class RequestBinder {
         return node;
     }
 
-    private static Object enumConstant(Class<?> type, String name) {
+    private static Object require(Object value) {
+        if (value == null) {
+            throw NotBindable.INSTANCE;
+        }
+        return value;
+    }
+
+    /** The constant of enum {@code type} named {@code name}, or {@code null}. */
+    static Object enumConstant(Class<?> type, String name) {
         for (Object constant : type.getEnumConstants()) {
             if (((Enum<?>) constant).name().equals(name)) {
                 return constant;
             }
         }
-        throw NotBindable.INSTANCE;
+        return null;
     }
 
     private static List<Object> list(JsonNode node, Converter element) {
@@ -233,24 +259,26 @@ final class RequestBinder {
             }
         }
 
-        private static Object absent(Class<?> type) {
-            if (!type.isPrimitive()) {
-                return null;
-            }
-            if (type == boolean.class) {
-                return false;
-            }
-            if (type == int.class) {
-                return 0;
-            }
-            if (type == long.class) {
-                return 0L;
-            }
-            if (type == double.class) {
-                return 0.0;
-            }
-            throw NotBindable.INSTANCE;
+    }
+
+    /** What an absent member binds to: {@code null}, or a primitive's default. */
+    static Object absent(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return null;
         }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        if (type == double.class) {
+            return 0.0;
+        }
+        throw NotBindable.INSTANCE;
     }
 
     /** Signals "let Jackson bind this"; preallocated because it is control flow, not an error. */

@@ -28,6 +28,7 @@ class CodecRoundTripProperties {
     private static final KinesisProtocol PROTOCOL = KinesisProtocol.kinesis();
     private static final long YEAR_2100_MS = 4_102_444_800_000L;
     private static final RequestBinder BINDER = new RequestBinder();
+    private static final StreamingBinder STREAMING = new StreamingBinder();
     private static final WireMappers MAPPERS = new WireMappers();
 
     @Property(tries = 150)
@@ -82,10 +83,17 @@ class CodecRoundTripProperties {
         JsonNode tree = PROTOCOL.decode(operation, format, body);
         T bound = PROTOCOL.bind(tree, type);
 
-        JsonNode streamed = StreamingTypeChecker.tryCheck(PROTOCOL.model().operation(operation).input(),
+        DecodedRequest<T> streamed = STREAMING.tryDecode(PROTOCOL.model().operation(operation).input(), type,
                 MAPPERS.factory(format).createParser(body), format);
         boolean jsonTimestamp = format == WireFormat.JSON && tree.has("Timestamp"); // fractional seconds: judged
-        assertThat(streamed).as("checked straight off the parser").isEqualTo(jsonTimestamp ? null : tree);
+        if (jsonTimestamp) {
+            assertThat(streamed).as("fractional seconds are the full path's").isNull();
+        } else {
+            assertThat(streamed).as("decoded straight off the parser").isNotNull();
+            assertThat(streamed.request()).usingRecursiveComparison().isEqualTo(request);
+        }
+        assertThat(PROTOCOL.decodeRequest(operation, format, body, type).request()).usingRecursiveComparison()
+                .isEqualTo(request);
 
         assertThat(bound).usingRecursiveComparison().isEqualTo(request);
         T direct = BINDER.tryBind(tree, type);

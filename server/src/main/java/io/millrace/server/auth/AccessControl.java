@@ -1,6 +1,5 @@
 package io.millrace.server.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.millrace.protocol.auth.PolicyDecision;
 import io.millrace.protocol.auth.PolicyDocument;
 import io.millrace.protocol.auth.ResourcePolicyLookup;
@@ -8,6 +7,8 @@ import io.millrace.protocol.error.ApiException;
 import io.millrace.protocol.error.KinesisError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.Map;
 
 /**
  * Decides whether a caller may run an operation on the resource its request names, as IAM does: an explicit Deny in
@@ -31,8 +32,10 @@ public final class AccessControl {
     /**
      * Throws {@code AccessDeniedException} unless {@code caller} may run {@code operation} on the resource named by
      * the decoded request (its {@code ConsumerARN}, {@code ResourceARN}, {@code StreamARN} or {@code StreamName}).
+     *
+     * @param request the request's top-level string members by wire name ({@link io.millrace.protocol.codec.DecodedRequest#strings()})
      */
-    public void authorize(Caller caller, String operation, JsonNode request) {
+    public void authorize(Caller caller, String operation, Map<String, String> request) {
         String action = servicePrefix + ":" + operation;
         String resource = resourceOf(caller, request, servicePrefix);
         String owner = accountOf(resource, caller.accountId());
@@ -76,26 +79,26 @@ public final class AccessControl {
      * The ARN the request acts on. Requests that name no resource (ListStreams, DescribeLimits, …) act on the
      * account's whole service namespace. [UNVERIFIED] the resource AWS names in denials of such requests.
      */
-    static String resourceOf(Caller caller, JsonNode request) {
+    static String resourceOf(Caller caller, Map<String, String> request) {
         return resourceOf(caller, request, "kinesis");
     }
 
     /** As above for {@code service}'s requests; Firehose requests name a delivery stream. */
-    static String resourceOf(Caller caller, JsonNode request, String service) {
-        JsonNode deliveryStream = request.get("DeliveryStreamName");
-        if (deliveryStream != null && deliveryStream.isTextual()) {
+    static String resourceOf(Caller caller, Map<String, String> request, String service) {
+        String deliveryStream = request.get("DeliveryStreamName");
+        if (deliveryStream != null) {
             return "arn:aws:firehose:" + caller.region() + ":" + caller.accountId() + ":deliverystream/"
-                    + deliveryStream.asText();
+                    + deliveryStream;
         }
         for (String field : new String[] {"ConsumerARN", "ResourceARN", "StreamARN"}) {
-            JsonNode value = request.get(field);
-            if (value != null && value.isTextual()) {
-                return value.asText();
+            String value = request.get(field);
+            if (value != null) {
+                return value;
             }
         }
         String prefix = "arn:aws:" + service + ":" + caller.region() + ":" + caller.accountId() + ":";
-        JsonNode streamName = request.get("StreamName");
-        return streamName != null && streamName.isTextual() ? prefix + "stream/" + streamName.asText() : prefix + "*";
+        String streamName = request.get("StreamName");
+        return streamName != null ? prefix + "stream/" + streamName : prefix + "*";
     }
 
     private static String accountOf(String arn, String fallback) {

@@ -1,6 +1,6 @@
 package io.millrace.server.route;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.millrace.protocol.codec.DecodedRequest;
 import io.millrace.protocol.codec.KinesisProtocol;
 import io.millrace.protocol.codec.WireFormat;
 import io.millrace.protocol.error.ApiException;
@@ -153,13 +153,14 @@ public final class KinesisDispatcher implements ApiDispatcher {
         OperationTable.Entry<?, ?> entry = route.operations().lookup(target.operation());
         Object boundRequest;
         try {
-            JsonNode tree = protocol.decode(entry.name(), format, request.body());
-            boundRequest = protocol.bind(tree, entry.requestType());
+            DecodedRequest<?> decoded = protocol.decodeRequest(entry.name(), format, request.body(),
+                    entry.requestType());
+            boundRequest = decoded.request();
             if (caller == null) {
                 // Unreachable while empty bodies fail to decode; refuse rather than run unauthenticated.
                 throw KinesisError.SERIALIZATION.withoutMessage();
             }
-            route.accessControl().authorize(caller, entry.name(), tree);
+            route.accessControl().authorize(caller, entry.name(), decoded.strings());
         } catch (ApiException e) {
             return done(ResponseWriter.error(protocol, e, format, requestId));
         }
