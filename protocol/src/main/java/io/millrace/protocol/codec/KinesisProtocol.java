@@ -113,13 +113,18 @@ public final class KinesisProtocol {
             }
         }
         JsonNode tree = decode(operationName, format, body);
+        return new DecodedRequest<>(bind(tree, requestType), topLevelStrings(tree));
+    }
+
+    /** The string members of a tree {@link #decode} returned, by wire name ({@link DecodedRequest#strings()}). */
+    static Map<String, String> topLevelStrings(JsonNode tree) {
         Map<String, String> strings = new HashMap<>();
         tree.properties().forEach(member -> {
             if (member.getValue().isTextual()) {
                 strings.put(member.getKey(), member.getValue().textValue());
             }
         });
-        return new DecodedRequest<>(bind(tree, requestType), strings);
+        return strings;
     }
 
     private JsonParser parser(WireFormat format, byte[] body) {

@@ -438,8 +438,9 @@ final class StreamingBinder {
 
     /**
      * A structure member, bound to a record ({@code type}) or, when the enclosing record has no component for it
-     * ({@code null}), checked and dropped. Its plan is built at first use rather than with the outer plan, so that a structure
-     * that (indirectly) contains itself does not recurse while planning; racing threads may each build it once.
+     * ({@code null}), checked and dropped. Its plan is built at first use rather than with the outer plan, so that a
+     * structure that (indirectly) contains itself does not recurse while planning; racing threads may each build it
+     * once.
      */
     private static final class NestedRecord implements Reader {
         private final StructureShape shape;

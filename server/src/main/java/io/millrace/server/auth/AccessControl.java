@@ -33,7 +33,8 @@ public final class AccessControl {
      * Throws {@code AccessDeniedException} unless {@code caller} may run {@code operation} on the resource named by
      * the decoded request (its {@code ConsumerARN}, {@code ResourceARN}, {@code StreamARN} or {@code StreamName}).
      *
-     * @param request the request's top-level string members by wire name ({@link io.millrace.protocol.codec.DecodedRequest#strings()})
+     * @param request the request's top-level string members by wire name
+     *                ({@link io.millrace.protocol.codec.DecodedRequest#strings()})
      */
     public void authorize(Caller caller, String operation, Map<String, String> request) {
         String action = servicePrefix + ":" + operation;
@@ -76,15 +77,11 @@ public final class AccessControl {
     }
 
     /**
-     * The ARN the request acts on. Requests that name no resource (ListStreams, DescribeLimits, …) act on the
-     * account's whole service namespace. [UNVERIFIED] the resource AWS names in denials of such requests.
+     * The ARN a request of {@code service} acts on: a Firehose request's delivery stream, else the request's consumer,
+     * resource or stream. Requests that name no resource (ListStreams, DescribeLimits, …) act on the account's whole
+     * service namespace. [UNVERIFIED] the resource AWS names in denials of such requests.
      */
-    static String resourceOf(Caller caller, Map<String, String> request) {
-        return resourceOf(caller, request, "kinesis");
-    }
-
-    /** As above for {@code service}'s requests; Firehose requests name a delivery stream. */
-    static String resourceOf(Caller caller, Map<String, String> request, String service) {
+    private static String resourceOf(Caller caller, Map<String, String> request, String service) {
         String deliveryStream = request.get("DeliveryStreamName");
         if (deliveryStream != null) {
             return "arn:aws:firehose:" + caller.region() + ":" + caller.accountId() + ":deliverystream/"

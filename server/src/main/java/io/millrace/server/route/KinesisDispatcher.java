@@ -26,9 +26,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
- * The API edge for Kinesis (and every other service on the port, such as Firehose, chosen by target prefix): takes an aggregated HTTP request through AWS's request-processing order (reference
- * §1.4), decodes and validates the body against the model, runs the operation on the worker executor and encodes
- * the answer, in the request's wire format.
+ * The API edge for Kinesis (and every other service on the port, such as Firehose, chosen by target prefix): takes
+ * an aggregated HTTP request through AWS's request-processing order (reference §1.4), decodes and validates the body
+ * against the model, runs the operation on the worker executor and encodes the answer, in the request's wire format.
  *
  * <p>Authentication (step 8) runs after the target is known and before the body is type-checked; authorisation
  * runs once the body is decoded, since the resource it names decides. Empty bodies skip authentication: they can

@@ -229,13 +229,8 @@ class StreamingBinderProperties {
         KinesisProtocol protocol = protocolOf(operation);
         try {
             JsonNode tree = protocol.decode(nameOf(operation), format, body);
-            java.util.Map<String, String> strings = new java.util.HashMap<>();
-            tree.properties().forEach(member -> {
-                if (member.getValue().isTextual()) {
-                    strings.put(member.getKey(), member.getValue().textValue());
-                }
-            });
-            return new DecodedRequest<>(protocol.bind(tree, requestTypeOf(operation)), strings);
+            return new DecodedRequest<>(protocol.bind(tree, requestTypeOf(operation)),
+                    KinesisProtocol.topLevelStrings(tree));
         } catch (ApiException e) {
             return e;
         }
