@@ -78,7 +78,15 @@ final class StreamingBinder {
     }
 
     /** A plan's key: the shape by identity (shapes are records, and comparing them would walk the model). */
-    private record PlanKey(StructureShape shape, Class<?> type) {
+    private static final class PlanKey {
+        private final StructureShape shape;
+        private final Class<?> type;
+
+        PlanKey(StructureShape shape, Class<?> type) {
+            this.shape = shape;
+            this.type = type;
+        }
+
         @Override
         public boolean equals(Object other) {
             return other instanceof PlanKey key && key.shape == shape && key.type == type;

@@ -33,12 +33,12 @@ public final class AccessControl {
      * Throws {@code AccessDeniedException} unless {@code caller} may run {@code operation} on the resource named by
      * the decoded request (its {@code ConsumerARN}, {@code ResourceARN}, {@code StreamARN} or {@code StreamName}).
      *
-     * @param request the request's top-level string members by wire name
+     * @param strings the request's top-level string members by wire name
      *                ({@link io.millrace.protocol.codec.DecodedRequest#strings()})
      */
-    public void authorize(Caller caller, String operation, Map<String, String> request) {
+    public void authorize(Caller caller, String operation, Map<String, String> strings) {
         String action = servicePrefix + ":" + operation;
-        String resource = resourceOf(caller, request, servicePrefix);
+        String resource = resourceOf(caller, strings, servicePrefix);
         String owner = accountOf(resource, caller.accountId());
         boolean isSameAccount = owner.equals(caller.accountId());
         PolicyDecision identity = caller.policy() == null
@@ -81,20 +81,20 @@ public final class AccessControl {
      * resource or stream. Requests that name no resource (ListStreams, DescribeLimits, …) act on the account's whole
      * service namespace. [UNVERIFIED] the resource AWS names in denials of such requests.
      */
-    private static String resourceOf(Caller caller, Map<String, String> request, String service) {
-        String deliveryStream = request.get("DeliveryStreamName");
+    private static String resourceOf(Caller caller, Map<String, String> strings, String service) {
+        String deliveryStream = strings.get("DeliveryStreamName");
         if (deliveryStream != null) {
             return "arn:aws:firehose:" + caller.region() + ":" + caller.accountId() + ":deliverystream/"
                     + deliveryStream;
         }
         for (String field : new String[] {"ConsumerARN", "ResourceARN", "StreamARN"}) {
-            String value = request.get(field);
+            String value = strings.get(field);
             if (value != null) {
                 return value;
             }
         }
         String prefix = "arn:aws:" + service + ":" + caller.region() + ":" + caller.accountId() + ":";
-        String streamName = request.get("StreamName");
+        String streamName = strings.get("StreamName");
         return streamName != null ? prefix + "stream/" + streamName : prefix + "*";
     }
 
