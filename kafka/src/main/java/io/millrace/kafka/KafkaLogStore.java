@@ -149,7 +149,7 @@ public final class KafkaLogStore implements LogStore {
                         "adding partitions to " + topic);
             } catch (StorageException e) {
                 // Another gateway may have added them first; anything else is a fault.
-                if (!(e.getCause() instanceof InvalidPartitionsException) || describePartitions(topic) < count) {
+                if (!(e.getCause() instanceof InvalidPartitionsException) || !awaitPartitions(topic, count)) {
                     throw e;
                 }
             }
@@ -179,6 +179,26 @@ public final class KafkaLogStore implements LogStore {
     }
 
     /** The topic's partition count, 0 when it does not exist. */
+    /**
+     * Whether {@code topic} shows at least {@code count} partitions within the request timeout. After another gateway
+     * added them, the broker that refused our addition knows of them before the one answering descriptions may.
+     */
+    private boolean awaitPartitions(String topic, int count) {
+        long deadlineNs = System.nanoTime() + clients.config().requestTimeoutMs() * 1_000_000L;
+        while (describePartitions(topic) < count) {
+            if (deadlineNs - System.nanoTime() <= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(20); // a poll of the cluster's metadata, which gives no notice when it catches up
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     private int describePartitions(String topic) {
         try {
             TopicDescription description = clients.await(clients.admin().describeTopics(List.of(topic))

@@ -64,6 +64,35 @@ class TwoGatewaysTest {
         assertThat(reader.openShard("grown", 2).endPosition()).isZero();
     }
 
+    /** Both gateways grow the same new topics at once (two gateways opening a stream they both just heard of). */
+    @Test
+    void twoGatewaysAddingTheSamePartitionsAtOnceBothOpenTheShards() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            String stream = "raced-" + round;
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CompletableFuture<ShardLog> byWriter = openAfter(go, writer, stream);
+            java.util.concurrent.CompletableFuture<ShardLog> byReader = openAfter(go, reader, stream);
+            go.countDown();
+            assertThat(byWriter.get(30, java.util.concurrent.TimeUnit.SECONDS).endPosition()).isZero();
+            assertThat(byReader.get(30, java.util.concurrent.TimeUnit.SECONDS).endPosition()).isZero();
+        }
+    }
+
+    /** Opens shard 0 and then shard 3 of {@code stream} on its own thread once {@code go} opens. */
+    private static java.util.concurrent.CompletableFuture<ShardLog> openAfter(java.util.concurrent.CountDownLatch go,
+            KafkaLogStore store, String stream) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            store.openShard(stream, 0);
+            return store.openShard(stream, 3);
+        }, runnable -> new Thread(runnable).start());
+    }
+
     private static List<LogRecord> records(String prefix, int count) {
         return java.util.stream.IntStream.range(0, count)
                 .mapToObj(i -> new LogRecord(prefix + i, new byte[] {(byte) i})).toList();
