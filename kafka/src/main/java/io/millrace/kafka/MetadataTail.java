@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -44,6 +45,8 @@ final class MetadataTail implements AutoCloseable {
     static final String PROPOSAL_HEADER = "mr-proposal";
     static final String REMOVED_HEADER = "mr-removed";
     private static final Logger LOG = LoggerFactory.getLogger(MetadataTail.class);
+    /** The longest wait between two attempts at telling a listener of a change. */
+    private static final long MAX_RETRY_BACKOFF_MS = 1_000;
 
     private record Watch(String prefix, Listener listener) {
     }
@@ -224,23 +227,36 @@ final class MetadataTail implements AutoCloseable {
         }
         synchronized (applyLock) {
             for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
-                Header version = record.headers().lastHeader(VERSION_HEADER);
-                if (version != null) {
-                    applyProposal(record, ByteBuffer.wrap(version.value()).getLong());
-                } else {
-                    String key = new String(record.key(), StandardCharsets.UTF_8);
-                    if (record.value() == null) {
-                        garbage.remove(key);
-                        plain.remove(key);
-                    } else {
-                        plain.put(key, record.value());
+                try {
+                    applyRecord(record);
+                } catch (RuntimeException e) {
+                    if (closed) {
+                        throw e;
                     }
-                    plainListener.accept(key, record.value());
+                    // A record this reader cannot parse is skipped alone: throwing would drop the rest of the
+                    // batch, which the consumer has already moved past.
+                    LOG.error("Skipping metadata record {} of {}: it cannot be applied", record.offset(), partition, e);
                 }
                 appliedEnd = record.offset() + 1;
             }
         }
         signal();
+    }
+
+    private void applyRecord(ConsumerRecord<byte[], byte[]> record) {
+        Header version = record.headers().lastHeader(VERSION_HEADER);
+        if (version != null) {
+            applyProposal(record, ByteBuffer.wrap(version.value()).getLong());
+            return;
+        }
+        String key = new String(record.key(), StandardCharsets.UTF_8);
+        if (record.value() == null) {
+            garbage.remove(key);
+            plain.remove(key);
+        } else {
+            plain.put(key, record.value());
+        }
+        tell(key, () -> plainListener.accept(key, record.value()));
     }
 
     private void applyProposal(ConsumerRecord<byte[], byte[]> record, long version) {
@@ -249,33 +265,68 @@ final class MetadataTail implements AutoCloseable {
         boolean removed = record.headers().lastHeader(REMOVED_HEADER) != null;
         boolean wins = version > current(key).version();
         String recordKey = new String(record.key(), StandardCharsets.UTF_8);
-        String garbageRecordKey = recordKey;
         byte[] value = removed ? null : record.value();
-        if (wins) {
-            garbageRecordKey = winnerRecords.put(key, recordKey);
-        }
-        if (garbageRecordKey != null) {
-            garbage.add(garbageRecordKey);
-        }
         if (wins) {
             for (Watch watch : watches) {
                 if (key.startsWith(watch.prefix())) {
-                    try {
-                        watch.listener().onChanged(key, version, value);
-                    } catch (RuntimeException e) {
-                        LOG.error("A metadata listener failed on {}", key, e);
-                    }
+                    tell(key, () -> watch.listener().onChanged(key, version, value));
                 }
             }
+        }
+        String garbageRecordKey = recordKey;
+        if (wins) {
+            garbageRecordKey = winnerRecords.put(key, recordKey);
             // Published after the listeners, never before: a writer reads the version and then a view the listeners
             // feed, and a version newer than that view would let it propose a change computed on a stale value, and
             // win (a lost update). A view newer than the version only makes the proposal lose.
             versioned.put(key, new Versioned(version, value));
         }
+        if (garbageRecordKey != null) {
+            garbage.add(garbageRecordKey);
+        }
         CompletableFuture<Decision> outcome = proposalId == null ? null : proposals.remove(proposalId);
         if (outcome != null) {
             outcome.complete(new Decision(wins, garbageRecordKey));
         }
+    }
+
+    /**
+     * Tells a listener of the change to {@code key}, again and again while it fails for a reason that may pass (the
+     * cluster unreachable or slow, say while a stream's topic is created): a view that missed a change would answer
+     * from it until the entry changed again. Meanwhile the reader does not advance, so this gateway's lease lapses and
+     * it stops acknowledging records ({@link PartitionSeals}) instead of acting on a stale view. A failure that
+     * cannot pass (a bug, a value it cannot parse) is logged and that listener misses the change, so that one bad
+     * record does not stop every gateway.
+     */
+    private void tell(String key, Runnable listenerCall) {
+        long backoffMs = lease.pollMs();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                listenerCall.run();
+                return;
+            } catch (RuntimeException e) {
+                if (closed) {
+                    throw new StorageException(StorageException.Kind.CLOSED, "the metadata store is closed", e);
+                }
+                if (!mayPass(e)) {
+                    LOG.error("A metadata listener failed on {}; it misses this change", key, e);
+                    return;
+                }
+                LOG.warn("A metadata listener failed on {} (attempt {}); retrying in {} ms", key, attempt, backoffMs,
+                        e);
+                signal(); // callers waiting for the records before this one need not wait for it
+                sleepQuietly(backoffMs);
+                backoffMs = Math.min(2 * backoffMs, MAX_RETRY_BACKOFF_MS);
+            }
+        }
+    }
+
+    /** Whether a listener's failure may pass if the same change is told again: a storage or cluster fault. */
+    static boolean mayPass(RuntimeException failure) {
+        if (failure instanceof StorageException storage) {
+            return storage.kind() == StorageException.Kind.IO || storage.kind() == StorageException.Kind.STORAGE_FULL;
+        }
+        return failure instanceof RetriableException;
     }
 
     private static String text(ConsumerRecord<byte[], byte[]> record, String header) {

@@ -79,6 +79,52 @@ class SharedMetadataTest {
     }
 
     @Test
+    void aListenerThatFailsForAReasonThatMayPassIsToldAgainBeforeTheVersionShows() {
+        SharedMetadata a = (SharedMetadata) first.metadata();
+        SharedMetadata b = (SharedMetadata) second.metadata();
+        // What b showed as the current version each time its listener was told of a change; the first two fail.
+        List<long[]> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        b.watch("flaky/", (key, version, value) -> {
+            told.add(new long[] {version, b.current(key).version()});
+            if (told.size() <= 2) {
+                throw new StorageException(StorageException.Kind.IO, "the cluster is slow", null);
+            }
+        });
+        List<String> toldOthers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        b.watch("flaky/", (key, version, value) -> toldOthers.add(key + "@" + version));
+
+        assertThat(a.compareAndSet("flaky/x", 0, new byte[] {1})).isTrue();
+        assertThat(b.compareAndSet("flaky-barrier", 0, new byte[] {1})).isTrue(); // b has read a's change too
+
+        assertThat(told).extracting(pair -> pair[0]).containsExactly(1L, 1L, 1L);
+        assertThat(told).allSatisfy(pair -> assertThat(pair[1]).as("shown while told").isZero());
+        assertThat(toldOthers).as("a listener that took the change is told once").containsExactly("flaky/x@1");
+        assertThat(b.current("flaky/x").version()).isEqualTo(1);
+        assertThat(b.current("flaky/x").value()).containsExactly(1);
+    }
+
+    @Test
+    void aListenerThatCannotTakeAChangeMissesItAndTheOthersGoOn() {
+        SharedMetadata b = (SharedMetadata) second.metadata();
+        List<Long> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        b.watch("broken/", (key, version, value) -> {
+            told.add(version);
+            if (version == 1) {
+                throw new IllegalStateException("cannot parse");
+            }
+        });
+        List<Long> toldOthers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        b.watch("broken/", (key, version, value) -> toldOthers.add(version));
+
+        assertThat(b.compareAndSet("broken/x", 0, new byte[] {1})).isTrue();
+        assertThat(b.compareAndSet("broken/x", 1, new byte[] {2})).isTrue();
+
+        assertThat(told).containsExactly(1L, 2L);
+        assertThat(toldOthers).containsExactly(1L, 2L);
+        assertThat(b.current("broken/x").version()).isEqualTo(2);
+    }
+
+    @Test
     void aSealedLogEndsAboveEveryAcknowledgedRecordOnEveryGatewayAndRefusesLaterAppends() {
         ShardLog writer = first.openShard("sealed", 0);
         ShardLog other = second.openShard("sealed", 0);
