@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The npm packages the compatibility tests run beside Millrace, installed from the {@code package.json} and
+ * The npm packages the compatibility tests run beside Millrace or drive it with, installed from the {@code package.json} and
  * {@code package-lock.json} committed in {@code compat/} into {@code compat/target/node}, so that a clean build works
  * on a machine that has Node.js and npm but has never run npm here ({@code .ci/run} runs the same install first).
  *
@@ -49,7 +49,7 @@ public final class NodeTools {
             try (FileChannel lockFile = FileChannel.open(prefix.resolve(".install.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = lockFile.lock()) {
-                if (!Files.exists(prefix.resolve("node_modules/dynalite/cli.js"))) {
+                if (!upToDate(prefix)) {
                     install(prefix);
                 }
             }
@@ -57,6 +57,16 @@ public final class NodeTools {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether the prefix holds a finished install of the committed lock file: npm writes its own copy of what it
+     * installed ({@code node_modules/.package-lock.json}) last, and the lock it installed from must be today's.
+     */
+    private boolean upToDate(Path prefix) throws IOException {
+        Path installedLock = prefix.resolve("package-lock.json");
+        return Files.exists(prefix.resolve("node_modules/.package-lock.json")) && Files.exists(installedLock)
+                && Files.mismatch(installedLock, compatDir.resolve("package-lock.json")) == -1;
     }
 
     private void install(Path prefix) throws IOException {
