@@ -24,6 +24,7 @@ import io.millrace.server.firehose.SourcesByArn;
 import io.millrace.server.http.HttpServer;
 import io.millrace.server.route.FirehoseRoute;
 import io.millrace.server.route.KinesisDispatcher;
+import io.millrace.server.route.StsQuery;
 import io.millrace.server.route.ServiceRoute;
 import io.millrace.streams.EngineConfig;
 import io.millrace.streams.KinesisEngine;
@@ -82,6 +83,7 @@ public final class Millrace implements AutoCloseable {
     public static Millrace start(ServerConfig config, Clock engineClock) {
         Authentication authentication = authentication(config, Authentication.KINESIS_SERVICE);
         Authentication firehoseAuthentication = authentication(config, Authentication.FIREHOSE_SERVICE);
+        Authentication stsAuthentication = authentication(config, Authentication.STS_SERVICE);
         // Loading the service models is the slowest part of start-up; it overlaps with opening storage.
         CompletableFuture<KinesisProtocol> protocol = CompletableFuture.supplyAsync(KinesisProtocol::kinesis);
         CompletableFuture<KinesisProtocol> firehoseProtocol =
@@ -112,7 +114,7 @@ public final class Millrace implements AutoCloseable {
                     new AccessControl(engine.resourcePolicies(), Authentication.KINESIS_SERVICE));
             KinesisDispatcher dispatcher = new KinesisDispatcher(kinesis,
                     List.of(FirehoseRoute.of(firehose.operations(), firehoseProtocol.join(), firehoseAuthentication)),
-                    workers);
+                    new StsQuery(stsAuthentication), workers);
             HttpServer http = HttpServer.start(config.transport(), dispatcher);
             firehose.start(); // last, so a failed start leaves no delivery thread behind
             return new Millrace(config, store, engine, firehose, output, workers, http, sources);

@@ -21,6 +21,8 @@ public final class Authentication {
     public static final String KINESIS_SERVICE = "kinesis";
     /** The signing name Firehose clients scope their credentials to. */
     public static final String FIREHOSE_SERVICE = "firehose";
+    /** The signing name STS clients scope their credentials to (Millrace serves its GetCallerIdentity). */
+    public static final String STS_SERVICE = "sts";
 
     private final SignatureVerifier verifier;
     private final String defaultAccountId;

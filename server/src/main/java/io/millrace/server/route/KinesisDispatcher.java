@@ -47,10 +47,14 @@ public final class KinesisDispatcher implements ApiDispatcher {
     private final ServiceRoute kinesis;
     /** Every served service by target prefix; requests for any other prefix are answered by Kinesis's front end. */
     private final Map<String, ServiceRoute> routes;
+    private final StsQuery sts;
     private final Executor workers;
 
-    /** Serves {@code kinesis} and the {@code others} (e.g. Firehose) on one port, routed by target prefix. */
-    public KinesisDispatcher(ServiceRoute kinesis, List<ServiceRoute> others, Executor workers) {
+    /**
+     * Serves {@code kinesis} and the {@code others} (e.g. Firehose) on one port, routed by target prefix, and STS's
+     * GetCallerIdentity ({@code sts}) to form-encoded requests signed for STS.
+     */
+    public KinesisDispatcher(ServiceRoute kinesis, List<ServiceRoute> others, StsQuery sts, Executor workers) {
         Map<String, ServiceRoute> byPrefix = new HashMap<>();
         byPrefix.put(kinesis.targetPrefix(), kinesis);
         for (ServiceRoute route : others) {
@@ -60,6 +64,7 @@ public final class KinesisDispatcher implements ApiDispatcher {
         }
         this.kinesis = kinesis;
         this.routes = Map.copyOf(byPrefix);
+        this.sts = sts;
         this.workers = workers;
     }
 
@@ -71,6 +76,9 @@ public final class KinesisDispatcher implements ApiDispatcher {
     @Override
     public CompletionStage<ApiResponse> dispatch(ApiRequest request) {
         String requestId = UUID.randomUUID().toString();
+        if (StsQuery.isFor(request)) {
+            return done(sts.answer(request, requestId));
+        }
         Target target = Target.parse(request.headers().get("x-amz-target"));
         String contentType = request.headers().get("content-type");
         WireFormat format = WireFormat.fromContentType(contentType);

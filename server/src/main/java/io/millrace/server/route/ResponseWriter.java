@@ -20,7 +20,7 @@ final class ResponseWriter {
     static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
     static final String EXTENDED_REQUEST_ID_HEADER = "x-amz-id-2";
     static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
-    private static final String CONTENT_TYPE_HEADER = "Content-Type";
+    static final String CONTENT_TYPE_HEADER = "Content-Type";
 
     private ResponseWriter() {
     }
