@@ -6,29 +6,79 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
- * A JUnit 5 extension that runs Millrace in-process, in memory, on an ephemeral loopback port for the duration of a
- * test class: the server the third-party clients under test talk to.
+ * A JUnit 5 extension that runs Millrace in-process on an ephemeral loopback port for the duration of a test class:
+ * the server the third-party clients under test talk to. In memory by default; {@link #onDisk()} gives it a
+ * temporary data directory instead, where Firehose delivers to the embedded S3 directory ({@link #s3Directory()}).
  *
- * <p>Thread safety: started and stopped by JUnit on one thread; {@link #endpoint()} may be read from any thread.
+ * <p>Thread safety: started and stopped by JUnit on one thread; the accessors may be read from any thread.
  */
 public final class EmbeddedMillrace implements BeforeAllCallback, AfterAllCallback {
+    private final boolean onDisk;
+    private volatile Path dataDir;
     private volatile Millrace server;
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        server = Millrace.start(MillraceCommand.parse("--host", "127.0.0.1", "--port", "0", "--in-memory"));
+    /** In memory. */
+    public EmbeddedMillrace() {
+        this(false);
+    }
+
+    private EmbeddedMillrace(boolean onDisk) {
+        this.onDisk = onDisk;
+    }
+
+    /** With a temporary data directory, removed after the test class. */
+    public static EmbeddedMillrace onDisk() {
+        return new EmbeddedMillrace(true);
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void beforeAll(ExtensionContext context) throws IOException {
+        if (onDisk) {
+            dataDir = Files.createTempDirectory("millrace-compat-");
+            server = Millrace.start(MillraceCommand.parse("--host", "127.0.0.1", "--port", "0", "--data-dir",
+                    dataDir.toString()));
+        } else {
+            server = Millrace.start(MillraceCommand.parse("--host", "127.0.0.1", "--port", "0", "--in-memory"));
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
         server.close();
+        if (dataDir != null) {
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(EmbeddedMillrace::delete);
+            }
+        }
     }
 
     /** Cleartext endpoint: HTTP/1.1, or HTTP/2 with prior knowledge (what the async client sends on http://). */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    /** Where Firehose delivers S3 objects: {@code <data-dir>/s3/<bucket>/<key>}; only {@link #onDisk()}. */
+    public Path s3Directory() {
+        if (dataDir == null) {
+            throw new IllegalStateException("an in-memory server keeps its delivered objects to itself");
+        }
+        return dataDir.resolve("s3");
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.delete(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

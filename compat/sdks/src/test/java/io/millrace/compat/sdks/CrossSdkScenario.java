@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -31,26 +32,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Another language's AWS SDK against Millrace, through a script of that language that every subclass runs in the
- * same way: {@code SCRIPT ENDPOINT WRITE_STREAM READ_STREAM}. The script creates WRITE_STREAM (two shards) and writes
- * 40 records with PutRecords and one with PutRecord (explicit hash key 0), reads READ_STREAM, which the Java SDK
- * wrote before, with GetRecords and with SubscribeToShard, pages ListShards one shard at a time, provokes five errors,
- * and prints what it saw as one JSON object ({@code puts}, {@code getRecords}, {@code subscribed}, {@code errors},
- * {@code listShardsPages}). Records cross between the SDKs both ways and must arrive exactly.
+ * same way: {@code SCRIPT ENDPOINT WRITE_STREAM READ_STREAM DELIVERY_STREAM BUCKET}. The script creates WRITE_STREAM
+ * (two shards) and writes 40 records with PutRecords and one with PutRecord (explicit hash key 0), reads READ_STREAM,
+ * which the Java SDK wrote before, with GetRecords and with SubscribeToShard, pages ListShards one shard at a time,
+ * provokes five errors, then creates the Firehose stream DELIVERY_STREAM (DirectPut to S3 bucket BUCKET, unbuffered)
+ * and writes 21 records with PutRecord and PutRecordBatch. It prints what it saw as one JSON object ({@code puts},
+ * {@code getRecords}, {@code subscribed}, {@code errors}, {@code listShardsPages}, {@code firehose}). Records cross
+ * between the SDKs both ways and must arrive exactly; Firehose's must land in the bucket of the embedded S3 directory.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CrossSdkScenario {
     private static final String WRITTEN_BY_JAVA = "written-by-java";
     private static final String WRITTEN_BY_SCRIPT = "written-by-script";
+    private static final String DELIVERY_STREAM = "delivered-by-script";
+    private static final String BUCKET = "script-bucket";
+    private static final int FIREHOSE_RECORDS = 21;
     private static final long SCRIPT_TIMEOUT_SECONDS = 120;
 
     @RegisterExtension
-    static final EmbeddedMillrace MILLRACE = new EmbeddedMillrace();
+    static final EmbeddedMillrace MILLRACE = EmbeddedMillrace.onDisk();
 
     private KinesisClient kinesis;
     /** What the Java SDK put, by shard, in the order PutRecords answered. */
@@ -155,6 +162,51 @@ abstract class CrossSdkScenario {
                 + "'limit' failed to satisfy constraint: Member must have value less than or equal to 10000");
     }
 
+    @Test
+    @Timeout(60)
+    void whatTheScriptSentToFirehoseIsDeliveredToTheBucket() throws IOException, InterruptedException {
+        JsonNode firehose = seen.get("firehose");
+        assertThat(firehose.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(firehose.get("failedPutCount").asInt()).isZero();
+        List<String> recordIds = new ArrayList<>();
+        firehose.get("recordIds").forEach(id -> recordIds.add(id.asText()));
+        assertThat(recordIds).hasSize(FIREHOSE_RECORDS).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id)
+                .isNotBlank());
+        assertError(firehose.get("missing"), "ResourceNotFoundException",
+                "Firehose no-such-delivery-stream under account 000000000000 not found.");
+
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < FIREHOSE_RECORDS; i++) {
+            expected.add("firehose record " + i);
+        }
+        Path bucket = MILLRACE.s3Directory().resolve(BUCKET);
+        List<String> delivered = delivered(bucket);
+        while (delivered.size() < FIREHOSE_RECORDS) { // bounded by the test's timeout
+            Thread.sleep(20);
+            delivered = delivered(bucket);
+        }
+        assertThat(delivered).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** The {@code ;}-terminated records of every object in the bucket (none while it does not exist). */
+    private static List<String> delivered(Path bucket) throws IOException {
+        List<String> records = new ArrayList<>();
+        if (!Files.isDirectory(bucket)) {
+            return records;
+        }
+        try (Stream<Path> objects = Files.walk(bucket)) {
+            for (Path object : objects.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString()
+                    .startsWith(".")).toList()) {
+                for (String record : Files.readString(object).split(";")) {
+                    if (!record.isEmpty()) {
+                        records.add(record);
+                    }
+                }
+            }
+        }
+        return records;
+    }
+
     private static void assertError(JsonNode error, String type, String message) {
         assertThat(error.get("name").asText()).isEqualTo(type);
         assertThat(error.get("message").asText()).isEqualTo(message);
@@ -181,7 +233,8 @@ abstract class CrossSdkScenario {
         Path stdout = Files.createTempFile("scenario", ".out");
         Path stderr = Files.createTempFile("scenario", ".err");
         try {
-            Process script = scriptCommand(List.of(endpoint.toString(), WRITTEN_BY_SCRIPT, WRITTEN_BY_JAVA))
+            Process script = scriptCommand(List.of(endpoint.toString(), WRITTEN_BY_SCRIPT, WRITTEN_BY_JAVA,
+                    DELIVERY_STREAM, BUCKET))
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile())
                     .start();

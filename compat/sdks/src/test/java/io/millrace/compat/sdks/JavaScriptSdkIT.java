@@ -12,17 +12,17 @@ import java.util.List;
 
 /**
  * The AWS SDK for JavaScript v3 (installed by npm from {@code compat/package.json}), whose Kinesis client speaks AWS
- * JSON 1.1 over cleartext HTTP/2 for every operation, SubscribeToShard's event stream included
- * ({@code src/test/js/kinesis-scenario.mjs}).
+ * JSON 1.1 over cleartext HTTP/2 for every operation, SubscribeToShard's event stream included, and whose Firehose
+ * client speaks it over HTTP/1.1 ({@code src/test/js/sdk-scenario.mjs}).
  */
 class JavaScriptSdkIT extends CrossSdkScenario {
 
     @Override
     ProcessBuilder scriptCommand(List<String> arguments) {
         Path prefix = NodeTools.ofBuild().installed();
-        Path script = prefix.resolve("kinesis-scenario.mjs"); // bare imports resolve from the script's directory
+        Path script = prefix.resolve("sdk-scenario.mjs"); // bare imports resolve from the script's directory
         try {
-            Files.copy(Path.of("src/test/js/kinesis-scenario.mjs"), script, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(Path.of("src/test/js/sdk-scenario.mjs"), script, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The AWS SDK for Python (boto3), which speaks AWS JSON 1.1 over HTTP/1.1, SubscribeToShard's event stream included
- * ({@code src/test/python/kinesis_scenario.py}). It runs on the first of {@code python3} on the {@code PATH} and
+ * ({@code src/test/python/sdk_scenario.py}). It runs on the first of {@code python3} on the {@code PATH} and
  * Debian's {@code /usr/bin/python3} that can import boto3 ({@code .ci/run} installs Debian's {@code python3-boto3}
  * when neither can); the scenario keeps to what boto3 1.26 (Debian 12's) already knows.
  */
@@ -18,7 +18,7 @@ class PythonSdkIT extends CrossSdkScenario {
     @Override
     ProcessBuilder scriptCommand(List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(interpreter(),
-                Path.of("src/test/python/kinesis_scenario.py").toAbsolutePath().toString()));
+                Path.of("src/test/python/sdk_scenario.py").toAbsolutePath().toString()));
         command.addAll(arguments);
         return new ProcessBuilder(command);
     }

@@ -1,10 +1,12 @@
-"""The AWS SDK for Python (boto3) as a client of Millrace (run by PythonSdkIT): AWS JSON 1.1 over HTTP/1.1, and
-SubscribeToShard's event stream over HTTP/1.1 too.
+"""The AWS SDK for Python (boto3) as a client of Millrace (run by PythonSdkIT): AWS JSON 1.1 over HTTP/1.1 for
+Kinesis and Firehose, and SubscribeToShard's event stream over HTTP/1.1 too.
 
-Usage: python3 kinesis_scenario.py ENDPOINT WRITE_STREAM READ_STREAM
-  WRITE_STREAM: created here (2 shards) and written with PutRecords and PutRecord;
-  READ_STREAM:  written by the Java test before; read here with GetRecords and SubscribeToShard.
-Prints one JSON object of what it saw on stdout, in the same form as kinesis-scenario.mjs; the Java test judges it.
+Usage: python3 sdk_scenario.py ENDPOINT WRITE_STREAM READ_STREAM DELIVERY_STREAM BUCKET
+  WRITE_STREAM:    created here (2 shards) and written with PutRecords and PutRecord;
+  READ_STREAM:     written by the Java test before; read here with GetRecords and SubscribeToShard;
+  DELIVERY_STREAM: a Firehose stream created here (DirectPut, to S3 bucket BUCKET, unbuffered) and written with
+                   PutRecord and PutRecordBatch.
+Prints one JSON object of what it saw on stdout, in the same form as sdk-scenario.mjs; the Java test judges it.
 Exits 1 on any unexpected failure.
 """
 import base64
@@ -16,12 +18,16 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-endpoint, write_stream, read_stream = sys.argv[1:4]
-kinesis = boto3.client(
-    'kinesis', endpoint_url=endpoint, region_name='us-east-1',
-    aws_access_key_id='AKIAEXAMPLEPY', aws_secret_access_key='secret',
-    config=Config(retries={'total_max_attempts': 1}, read_timeout=30, connect_timeout=5))
-out = {'puts': [], 'getRecords': {}, 'subscribed': {}, 'errors': {}, 'listShardsPages': 0}
+endpoint, write_stream, read_stream, delivery_stream, bucket = sys.argv[1:6]
+settings = dict(endpoint_url=endpoint, region_name='us-east-1',
+                aws_access_key_id='AKIAEXAMPLEPY', aws_secret_access_key='secret',
+                config=Config(retries={'total_max_attempts': 1}, read_timeout=30, connect_timeout=5))
+kinesis = boto3.client('kinesis', **settings)
+# Debian 12's botocore (1.29) still has the old 60-second minimum of BufferingHints.IntervalInSeconds; the service and
+# its current model accept 0, so this client leaves the checking to the server.
+firehose = boto3.client('firehose', **dict(settings, config=settings['config'].merge(
+    Config(parameter_validation=False))))
+out = {'puts': [], 'getRecords': {}, 'subscribed': {}, 'errors': {}, 'listShardsPages': 0, 'firehose': {}}
 
 
 def b64(data):
@@ -121,6 +127,30 @@ def errors():
     out['errors']['limitTooHigh'] = failure(kinesis.get_records, ShardIterator=iterator, Limit=10001)
 
 
+def deliver():
+    firehose.create_delivery_stream(
+        DeliveryStreamName=delivery_stream, DeliveryStreamType='DirectPut',
+        ExtendedS3DestinationConfiguration={
+            'RoleARN': 'arn:aws:iam::000000000000:role/firehose', 'BucketARN': 'arn:aws:s3:::' + bucket,
+            'BufferingHints': {'SizeInMBs': 1, 'IntervalInSeconds': 0}})
+    while True:
+        description = firehose.describe_delivery_stream(DeliveryStreamName=delivery_stream)['DeliveryStreamDescription']
+        if description['DeliveryStreamStatus'] != 'CREATING':
+            break
+        time.sleep(0.1)
+    out['firehose']['status'] = description['DeliveryStreamStatus']
+
+    def text(i):
+        return ('firehose record %d;' % i).encode('utf-8')
+    single = firehose.put_record(DeliveryStreamName=delivery_stream, Record={'Data': text(0)})
+    batch = firehose.put_record_batch(DeliveryStreamName=delivery_stream,
+                                      Records=[{'Data': text(i + 1)} for i in range(20)])
+    out['firehose']['failedPutCount'] = batch['FailedPutCount']
+    out['firehose']['recordIds'] = [single['RecordId']] + [r['RecordId'] for r in batch['RequestResponses']]
+    out['firehose']['missing'] = failure(firehose.put_record, DeliveryStreamName='no-such-delivery-stream',
+                                         Record={'Data': text(99)})
+
+
 def main():
     write()
     read_arn = kinesis.describe_stream_summary(StreamName=read_stream)['StreamDescriptionSummary']['StreamARN']
@@ -128,6 +158,7 @@ def main():
     read_with_get_records(shards)
     read_with_subscribe_to_shard(shards, read_arn)
     errors()
+    deliver()
     sys.stdout.write(json.dumps(out) + '\n')
 
 

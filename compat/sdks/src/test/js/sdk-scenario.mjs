@@ -1,27 +1,36 @@
 // The AWS SDK for JavaScript v3 as a client of Millrace (run by JavaScriptSdkIT). Its Kinesis client speaks AWS JSON
-// 1.1 over HTTP/2 (cleartext, prior knowledge, on an http:// endpoint), event streams included.
-// Usage: node kinesis-scenario.mjs ENDPOINT WRITE_STREAM READ_STREAM
-//   WRITE_STREAM: created here (2 shards) and written with PutRecords and PutRecord;
-//   READ_STREAM:  written by the Java test before; read here with GetRecords and SubscribeToShard.
+// 1.1 over HTTP/2 (cleartext, prior knowledge, on an http:// endpoint), event streams included; its Firehose client
+// speaks AWS JSON 1.1 over HTTP/1.1.
+// Usage: node sdk-scenario.mjs ENDPOINT WRITE_STREAM READ_STREAM DELIVERY_STREAM BUCKET
+//   WRITE_STREAM:    created here (2 shards) and written with PutRecords and PutRecord;
+//   READ_STREAM:     written by the Java test before; read here with GetRecords and SubscribeToShard;
+//   DELIVERY_STREAM: a Firehose stream created here (DirectPut, to S3 bucket BUCKET, unbuffered) and written with
+//                    PutRecord and PutRecordBatch.
 // Prints one JSON object of what it saw on stdout; the Java test judges it. Exits 1 on any unexpected failure.
 import {
   KinesisClient, CreateStreamCommand, PutRecordsCommand, PutRecordCommand, ListShardsCommand, GetShardIteratorCommand,
   GetRecordsCommand, DescribeStreamSummaryCommand, DescribeStreamCommand, RegisterStreamConsumerCommand,
   DescribeStreamConsumerCommand, SubscribeToShardCommand, waitUntilStreamExists,
 } from '@aws-sdk/client-kinesis';
+import {
+  FirehoseClient, CreateDeliveryStreamCommand, DescribeDeliveryStreamCommand, PutRecordBatchCommand,
+  PutRecordCommand as FirehosePutRecordCommand,
+} from '@aws-sdk/client-firehose';
 
-const [endpoint, writeStream, readStream] = process.argv.slice(2);
-const kinesis = new KinesisClient({
+const [endpoint, writeStream, readStream, deliveryStream, bucket] = process.argv.slice(2);
+const settings = {
   endpoint, region: 'us-east-1', maxAttempts: 1,
   credentials: { accessKeyId: 'AKIAEXAMPLEJS', secretAccessKey: 'secret' },
-});
+};
+const kinesis = new KinesisClient(settings);
+const firehose = new FirehoseClient(settings);
 const b64 = (bytes) => Buffer.from(bytes).toString('base64');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const out = { puts: [], getRecords: {}, subscribed: {}, errors: {}, listShardsPages: 0 };
+const out = { puts: [], getRecords: {}, subscribed: {}, errors: {}, listShardsPages: 0, firehose: {} };
 
-async function failure(command) {
+async function failure(command, client = kinesis) {
   try {
-    await kinesis.send(command);
+    await client.send(command);
     return { name: 'none' };
   } catch (e) {
     return { name: e.name, message: e.message, status: e.$metadata?.httpStatusCode };
@@ -116,6 +125,31 @@ async function errors() {
   out.errors.limitTooHigh = await failure(new GetRecordsCommand({ ShardIterator: iterator, Limit: 10001 }));
 }
 
+async function deliver() {
+  await firehose.send(new CreateDeliveryStreamCommand({
+    DeliveryStreamName: deliveryStream, DeliveryStreamType: 'DirectPut',
+    ExtendedS3DestinationConfiguration: { RoleARN: 'arn:aws:iam::000000000000:role/firehose',
+      BucketARN: `arn:aws:s3:::${bucket}`, BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 0 } },
+  }));
+  let description;
+  for (;;) {
+    description = (await firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: deliveryStream })))
+      .DeliveryStreamDescription;
+    if (description.DeliveryStreamStatus !== 'CREATING') break;
+    await sleep(100);
+  }
+  out.firehose.status = description.DeliveryStreamStatus;
+  const text = (i) => new TextEncoder().encode(`firehose record ${i};`);
+  const single = await firehose.send(new FirehosePutRecordCommand({ DeliveryStreamName: deliveryStream,
+    Record: { Data: text(0) } }));
+  const batch = await firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: deliveryStream,
+    Records: [...Array(20).keys()].map((i) => ({ Data: text(i + 1) })) }));
+  out.firehose.failedPutCount = batch.FailedPutCount;
+  out.firehose.recordIds = [single.RecordId, ...batch.RequestResponses.map((r) => r.RecordId)];
+  out.firehose.missing = await failure(new FirehosePutRecordCommand({ DeliveryStreamName: 'no-such-delivery-stream',
+    Record: { Data: text(99) } }), firehose);
+}
+
 const deadline = setTimeout(() => {
   console.error('scenario timed out');
   process.exit(2);
@@ -128,6 +162,7 @@ try {
   await readWithGetRecords(shards);
   await readWithSubscribeToShard(shards, readArn);
   await errors();
+  await deliver();
   process.stdout.write(JSON.stringify(out) + '\n');
 } catch (e) {
   console.error(e);
@@ -135,4 +170,5 @@ try {
 } finally {
   clearTimeout(deadline);
   kinesis.destroy();
+  firehose.destroy();
 }
