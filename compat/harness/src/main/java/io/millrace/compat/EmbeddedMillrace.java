@@ -53,7 +53,9 @@ public final class EmbeddedMillrace implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
         if (dataDir != null) {
             try (Stream<Path> paths = Files.walk(dataDir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(EmbeddedMillrace::delete);
