@@ -18,7 +18,12 @@ public interface SharedMetadata {
         public static final Versioned ABSENT = new Versioned(0, null);
     }
 
-    /** Hears accepted changes of versioned entries. Must not block: it runs on the process's metadata reader. */
+    /**
+     * Hears accepted changes of versioned entries. It runs on the process's metadata reader, which nothing else
+     * advances meanwhile, so it should be quick. A listener that fails with a fault that may pass (a
+     * {@link StorageException} of kind IO or STORAGE_FULL) may be told the same change again until it takes it, so
+     * taking a change it already has must do no harm.
+     */
     interface Listener {
         /** {@code key} now has {@code version} and {@code value} ({@code null}: removed). */
         void onChanged(String key, long version, byte[] value);
