@@ -64,7 +64,7 @@ public final class SignatureVerifier {
         checkTime(parts, signedAt);
         checkScope(scope, parts.date());
         checkSessionToken(identity, parts.securityToken());
-        if (!parts.signedHeaders().contains("host")) {
+        if (!parts.signedHeaders().contains("host") && !parts.signedHeaders().contains(SignedRequest.AUTHORITY)) {
             throw SignatureErrors.hostNotSigned();
         }
         checkSignature(request, parts, scope, identity);

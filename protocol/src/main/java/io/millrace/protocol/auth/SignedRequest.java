@@ -18,8 +18,15 @@ public record SignedRequest(String method, String rawPath, String rawQuery, Map<
         headers = Map.copyOf(headers);
     }
 
-    /** A header by its lower-case name, or {@code null}. */
+    /** HTTP/2's form of {@code host}, which some clients (the AWS SDK for JavaScript v3) sign under this name. */
+    public static final String AUTHORITY = ":authority";
+
+    /**
+     * A header by its lower-case name, or {@code null}. {@link #AUTHORITY} is the {@code host} header when the
+     * request carries no header of that name: the HTTP/2 transport hands the pseudo-header over as {@code host}.
+     */
     public String header(String lowerCaseName) {
-        return headers.get(lowerCaseName);
+        String value = headers.get(lowerCaseName);
+        return value == null && AUTHORITY.equals(lowerCaseName) ? headers.get("host") : value;
     }
 }

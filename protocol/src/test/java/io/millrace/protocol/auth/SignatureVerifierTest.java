@@ -34,6 +34,27 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void aClientThatSignedTheAuthorityPseudoHeaderOverHttp2Verifies() {
+        // The AWS SDK for JavaScript v3 over HTTP/2 signs ':authority', which reaches the server as 'host'.
+        SignedRequest asSigned = signed(ALICE, NOW, BODY, Map.of(), SignedRequest.AUTHORITY);
+        Map<String, String> asReceived = new LinkedHashMap<>(asSigned.headers());
+        asReceived.put("host", asReceived.remove(SignedRequest.AUTHORITY));
+        assertThat(VERIFIER.verify(request(asReceived, "", BODY))).isSameAs(ALICE);
+
+        asReceived.put("host", "127.0.0.1:9999");
+        assertThatThrownBy(() -> VERIFIER.verify(request(asReceived, "", BODY)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error())
+                        .isEqualTo(KinesisError.INVALID_SIGNATURE));
+    }
+
+    @Test
+    void aSignatureThatCoversNeitherHostNorAuthorityIsIncomplete() {
+        SignedRequest request = signed(ALICE, NOW, BODY, Map.of(), "x-amz-host");
+        assertRefused(request, KinesisError.INCOMPLETE_SIGNATURE,
+                "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+    }
+
+    @Test
     void noSignatureIsAMissingAuthenticationToken() {
         assertRefused(request(Map.of("host", "h", "x-amz-date", AmzDate.format(NOW)), "", BODY),
                 KinesisError.MISSING_AUTHENTICATION_TOKEN, "Missing Authentication Token");
@@ -163,9 +184,15 @@ class SignatureVerifierTest {
 
     /** Signs the way the SDKs do; the SDK itself signs in the server's AuthIT. */
     static SignedRequest signed(Identity identity, Instant at, byte[] body, Map<String, String> extraHeaders) {
+        return signed(identity, at, body, extraHeaders, "host");
+    }
+
+    /** As above, with the host sent and signed under {@code hostHeader}. */
+    static SignedRequest signed(Identity identity, Instant at, byte[] body, Map<String, String> extraHeaders,
+                                String hostHeader) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/x-amz-json-1.1");
-        headers.put("host", "127.0.0.1:4567");
+        headers.put(hostHeader, "127.0.0.1:4567");
         headers.put("x-amz-date", AmzDate.format(at));
         headers.put("x-amz-target", "Kinesis_20131202.DescribeStream");
         headers.putAll(extraHeaders);
