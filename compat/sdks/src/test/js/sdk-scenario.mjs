@@ -2,6 +2,7 @@
 // 1.1 over HTTP/2 (cleartext, prior knowledge, on an http:// endpoint), event streams included; its Firehose client
 // speaks AWS JSON 1.1 over HTTP/1.1.
 // Usage: node sdk-scenario.mjs ENDPOINT WRITE_STREAM READ_STREAM DELIVERY_STREAM BUCKET
+//   (signing with the credentials in SCENARIO_ACCESS_KEY_ID and SCENARIO_SECRET_ACCESS_KEY)
 //   WRITE_STREAM:    created here (2 shards) and written with PutRecords and PutRecord;
 //   READ_STREAM:     written by the Java test before; read here with GetRecords and SubscribeToShard;
 //   DELIVERY_STREAM: a Firehose stream created here (DirectPut, to S3 bucket BUCKET, unbuffered) and written with
@@ -20,7 +21,9 @@ import {
 const [endpoint, writeStream, readStream, deliveryStream, bucket] = process.argv.slice(2);
 const settings = {
   endpoint, region: 'us-east-1', maxAttempts: 1,
-  credentials: { accessKeyId: 'AKIAEXAMPLEJS', secretAccessKey: 'secret' },
+  credentials: {
+    accessKeyId: process.env.SCENARIO_ACCESS_KEY_ID, secretAccessKey: process.env.SCENARIO_SECRET_ACCESS_KEY,
+  },
 };
 const kinesis = new KinesisClient(settings);
 const firehose = new FirehoseClient(settings);

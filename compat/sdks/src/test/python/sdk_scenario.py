@@ -2,6 +2,7 @@
 Kinesis and Firehose, and SubscribeToShard's event stream over HTTP/1.1 too.
 
 Usage: python3 sdk_scenario.py ENDPOINT WRITE_STREAM READ_STREAM DELIVERY_STREAM BUCKET
+  (signing with the credentials in SCENARIO_ACCESS_KEY_ID and SCENARIO_SECRET_ACCESS_KEY)
   WRITE_STREAM:    created here (2 shards) and written with PutRecords and PutRecord;
   READ_STREAM:     written by the Java test before; read here with GetRecords and SubscribeToShard;
   DELIVERY_STREAM: a Firehose stream created here (DirectPut, to S3 bucket BUCKET, unbuffered) and written with
@@ -11,6 +12,7 @@ Exits 1 on any unexpected failure.
 """
 import base64
 import json
+import os
 import sys
 import time
 
@@ -20,7 +22,8 @@ from botocore.exceptions import ClientError
 
 endpoint, write_stream, read_stream, delivery_stream, bucket = sys.argv[1:6]
 settings = dict(endpoint_url=endpoint, region_name='us-east-1',
-                aws_access_key_id='AKIAEXAMPLEPY', aws_secret_access_key='secret',
+                aws_access_key_id=os.environ['SCENARIO_ACCESS_KEY_ID'],
+                aws_secret_access_key=os.environ['SCENARIO_SECRET_ACCESS_KEY'],
                 config=Config(retries={'total_max_attempts': 1}, read_timeout=30, connect_timeout=5))
 kinesis = boto3.client('kinesis', **settings)
 # Debian 12's botocore (1.29) still has the old 60-second minimum of BufferingHints.IntervalInSeconds; the service and

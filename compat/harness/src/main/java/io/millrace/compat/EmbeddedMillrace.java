@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,7 @@ import java.util.stream.Stream;
  */
 public final class EmbeddedMillrace implements BeforeAllCallback, AfterAllCallback {
     private final boolean onDisk;
+    private final List<String> options;
     private volatile Path dataDir;
     private volatile Millrace server;
 
@@ -31,24 +34,32 @@ public final class EmbeddedMillrace implements BeforeAllCallback, AfterAllCallba
         this(false);
     }
 
-    private EmbeddedMillrace(boolean onDisk) {
-        this.onDisk = onDisk;
+    /** In memory, with {@code options} of {@code bin/millrace} (such as {@code --auth sigv4}) besides. */
+    public EmbeddedMillrace(String... options) {
+        this(false, options);
     }
 
-    /** With a temporary data directory, removed after the test class. */
-    public static EmbeddedMillrace onDisk() {
-        return new EmbeddedMillrace(true);
+    private EmbeddedMillrace(boolean onDisk, String... options) {
+        this.onDisk = onDisk;
+        this.options = List.of(options);
+    }
+
+    /** With a temporary data directory, removed after the test class, and {@code options} besides. */
+    public static EmbeddedMillrace onDisk(String... options) {
+        return new EmbeddedMillrace(true, options);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
         if (onDisk) {
             dataDir = Files.createTempDirectory("millrace-compat-");
-            server = Millrace.start(MillraceCommand.parse("--host", "127.0.0.1", "--port", "0", "--data-dir",
-                    dataDir.toString()));
+            arguments.addAll(List.of("--data-dir", dataDir.toString()));
         } else {
-            server = Millrace.start(MillraceCommand.parse("--host", "127.0.0.1", "--port", "0", "--in-memory"));
+            arguments.add("--in-memory");
         }
+        arguments.addAll(options);
+        server = Millrace.start(MillraceCommand.parse(arguments.toArray(String[]::new)));
     }
 
     @Override

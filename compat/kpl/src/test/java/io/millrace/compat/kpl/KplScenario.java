@@ -3,9 +3,7 @@ package io.millrace.compat.kpl;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.millrace.compat.EmbeddedMillrace;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -30,32 +28,39 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Kinesis Producer Library 1.0 as a real producer: its native daemon asks STS who it is (GetCallerIdentity, for
- * the stream's ARN), then puts over TLS (Millrace's self-signed certificate, so without verifying it), packing user
- * records into aggregated Kinesis records; Millrace serves both on one port. Read back with
- * GetRecords and unpacked by the KCL's deaggregation, every user record the KPL acknowledged must be there once,
- * under its partition key, in the Kinesis record whose sequence number the KPL reported. (Order is not checked: the
- * KPL may have several puts to a shard in flight at once.)
+ * The Kinesis Producer Library 1.0 as a real producer, against the server a subclass names: its native daemon asks
+ * STS who it is (GetCallerIdentity, for the stream's ARN), then puts over TLS (Millrace's self-signed certificate, so
+ * without verifying it), packing user records into aggregated Kinesis records; Millrace serves both on one port. Read
+ * back with GetRecords and unpacked by the KCL's deaggregation, every user record the KPL acknowledged must be there
+ * once, under its partition key, in the Kinesis record whose sequence number the KPL reported. (Order is not checked:
+ * the KPL may have several puts to a shard in flight at once.)
  */
-class KplIT {
+abstract class KplScenario {
     private static final String STREAM = "kpl";
     private static final int RECORDS = 2_000;
     private static final int PARTITION_KEYS = 23;
 
-    @RegisterExtension
-    static final EmbeddedMillrace MILLRACE = new EmbeddedMillrace();
-
     @TempDir
     Path nativeDirectory;
 
+    /** The server under test. */
+    abstract EmbeddedMillrace millrace();
+
+    /** The credentials both the KPL and the Java SDK sign with. */
+    abstract StaticCredentialsProvider credentials();
+
+    /** The account the stream's ARN must name (the KPL learns it from STS). */
+    abstract String accountId();
+
     @Test
     void everyAcknowledgedUserRecordIsReadBackOnceWhereTheKplSaidItWent() throws Exception {
-        StaticCredentialsProvider credentials =
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAKPL", "secret"));
-        try (KinesisClient kinesis = KinesisClient.builder().endpointOverride(MILLRACE.endpoint())
+        StaticCredentialsProvider credentials = credentials();
+        try (KinesisClient kinesis = KinesisClient.builder().endpointOverride(millrace().endpoint())
                 .region(Region.US_EAST_1).credentialsProvider(credentials).build()) {
             kinesis.createStream(r -> r.streamName(STREAM).shardCount(2));
             kinesis.waiter().waitUntilStreamExists(r -> r.streamName(STREAM));
+            assertThat(kinesis.describeStreamSummary(r -> r.streamName(STREAM)).streamDescriptionSummary().streamARN())
+                    .isEqualTo("arn:aws:kinesis:us-east-1:" + accountId() + ":stream/" + STREAM);
 
             List<UserRecordResult> acknowledged = produce(credentials);
 
@@ -88,11 +93,11 @@ class KplIT {
         KinesisProducerConfiguration config = new KinesisProducerConfiguration()
                 .setRegion("us-east-1")
                 .setKinesisEndpoint("127.0.0.1")
-                .setKinesisPort(MILLRACE.endpoint().getPort())
+                .setKinesisPort(millrace().endpoint().getPort())
                 .setCloudwatchEndpoint("127.0.0.1") // metrics are off; should it send any, they stay on loopback
-                .setCloudwatchPort(MILLRACE.endpoint().getPort())
+                .setCloudwatchPort(millrace().endpoint().getPort())
                 .setStsEndpoint("127.0.0.1")
-                .setStsPort(MILLRACE.endpoint().getPort())
+                .setStsPort(millrace().endpoint().getPort())
                 .setVerifyCertificate(false)
                 .setCredentialsProvider(credentials)
                 .setMetricsLevel("none")

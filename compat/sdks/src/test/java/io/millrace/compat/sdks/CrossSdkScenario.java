@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -39,7 +38,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Another language's AWS SDK against Millrace, through a script of that language that every subclass runs in the
- * same way: {@code SCRIPT ENDPOINT WRITE_STREAM READ_STREAM DELIVERY_STREAM BUCKET}. The script creates WRITE_STREAM
+ * same way: {@code SCRIPT ENDPOINT WRITE_STREAM READ_STREAM DELIVERY_STREAM BUCKET}, signing with the credentials in
+ * {@code SCENARIO_ACCESS_KEY_ID} and {@code SCENARIO_SECRET_ACCESS_KEY}. The script creates WRITE_STREAM
  * (two shards) and writes 40 records with PutRecords and one with PutRecord (explicit hash key 0), reads READ_STREAM,
  * which the Java SDK wrote before, with GetRecords and with SubscribeToShard, pages ListShards one shard at a time,
  * provokes five errors, then creates the Firehose stream DELIVERY_STREAM (DirectPut to S3 bucket BUCKET, unbuffered)
@@ -56,9 +56,6 @@ abstract class CrossSdkScenario {
     private static final int FIREHOSE_RECORDS = 21;
     private static final long SCRIPT_TIMEOUT_SECONDS = 120;
 
-    @RegisterExtension
-    static final EmbeddedMillrace MILLRACE = EmbeddedMillrace.onDisk();
-
     private KinesisClient kinesis;
     /** What the Java SDK put, by shard, in the order PutRecords answered. */
     private final Map<String, List<Written>> putByJava = new TreeMap<>();
@@ -71,12 +68,21 @@ abstract class CrossSdkScenario {
     /** The command that runs the script with these arguments appended, and the directory to run it in. */
     abstract ProcessBuilder scriptCommand(List<String> arguments);
 
+    /** The server under test: on disk, so that Firehose's objects can be read ({@link EmbeddedMillrace#onDisk}). */
+    abstract EmbeddedMillrace millrace();
+
+    /** The credentials both the Java SDK and the script sign with. */
+    abstract AwsBasicCredentials credentials();
+
+    /** The account those credentials act in. */
+    abstract String accountId();
+
     @BeforeAll
     void runTheScript() throws Exception {
         kinesis = KinesisClient.builder()
-                .endpointOverride(MILLRACE.endpoint())
+                .endpointOverride(millrace().endpoint())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAJAVA", "secret")))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials()))
                 .build();
         kinesis.createStream(r -> r.streamName(WRITTEN_BY_JAVA).shardCount(2));
         kinesis.waiter().waitUntilStreamExists(r -> r.streamName(WRITTEN_BY_JAVA));
@@ -97,7 +103,7 @@ abstract class CrossSdkScenario {
                     result.sequenceNumber(), entries.get(i).partitionKey(), base64(entries.get(i).data())));
         }
         assertThat(putByJava).as("both shards were written").hasSize(2);
-        seen = new ObjectMapper().readTree(runScript(MILLRACE.endpoint()));
+        seen = new ObjectMapper().readTree(runScript(millrace().endpoint()));
     }
 
     @AfterAll
@@ -153,11 +159,12 @@ abstract class CrossSdkScenario {
         JsonNode errors = seen.get("errors");
         assertError(errors.get("badIterator"), "InvalidArgumentException", "Invalid ShardIterator.");
         assertError(errors.get("missingStream"), "ResourceNotFoundException",
-                "Stream no-such-stream under account 000000000000 not found.");
+                "Stream no-such-stream under account " + accountId() + " not found.");
         assertError(errors.get("duplicateStream"), "ResourceInUseException",
-                "Stream " + WRITTEN_BY_JAVA + " under account 000000000000 already exists.");
+                "Stream " + WRITTEN_BY_JAVA + " under account " + accountId() + " already exists.");
         assertError(errors.get("badShard"), "ResourceNotFoundException",
-                "Shard shardId-000000000009 in stream " + WRITTEN_BY_JAVA + " under account 000000000000 does not exist");
+                "Shard shardId-000000000009 in stream " + WRITTEN_BY_JAVA + " under account " + accountId()
+                        + " does not exist");
         assertError(errors.get("limitTooHigh"), "ValidationException", "1 validation error detected: Value '10001' at "
                 + "'limit' failed to satisfy constraint: Member must have value less than or equal to 10000");
     }
@@ -173,13 +180,13 @@ abstract class CrossSdkScenario {
         assertThat(recordIds).hasSize(FIREHOSE_RECORDS).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id)
                 .isNotBlank());
         assertError(firehose.get("missing"), "ResourceNotFoundException",
-                "Firehose no-such-delivery-stream under account 000000000000 not found.");
+                "Firehose no-such-delivery-stream under account " + accountId() + " not found.");
 
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < FIREHOSE_RECORDS; i++) {
             expected.add("firehose record " + i);
         }
-        Path bucket = MILLRACE.s3Directory().resolve(BUCKET);
+        Path bucket = millrace().s3Directory().resolve(BUCKET);
         List<String> delivered = delivered(bucket);
         while (delivered.size() < FIREHOSE_RECORDS) { // bounded by the test's timeout
             Thread.sleep(20);
@@ -233,8 +240,11 @@ abstract class CrossSdkScenario {
         Path stdout = Files.createTempFile("scenario", ".out");
         Path stderr = Files.createTempFile("scenario", ".err");
         try {
-            Process script = scriptCommand(List.of(endpoint.toString(), WRITTEN_BY_SCRIPT, WRITTEN_BY_JAVA,
-                    DELIVERY_STREAM, BUCKET))
+            ProcessBuilder command = scriptCommand(List.of(endpoint.toString(), WRITTEN_BY_SCRIPT, WRITTEN_BY_JAVA,
+                    DELIVERY_STREAM, BUCKET));
+            command.environment().put("SCENARIO_ACCESS_KEY_ID", credentials().accessKeyId());
+            command.environment().put("SCENARIO_SECRET_ACCESS_KEY", credentials().secretAccessKey());
+            Process script = command
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile())
                     .start();
