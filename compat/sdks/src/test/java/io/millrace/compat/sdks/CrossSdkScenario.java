@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +57,8 @@ abstract class CrossSdkScenario {
     private static final int FIREHOSE_RECORDS = 21;
     private static final long SCRIPT_TIMEOUT_SECONDS = 120;
 
+    /** The command that runs the script with the given arguments appended (see {@link ScenarioScripts}). */
+    private final Function<List<String>, ProcessBuilder> scriptCommand;
     private KinesisClient kinesis;
     /** What the Java SDK put, by shard, in the order PutRecords answered. */
     private final Map<String, List<Written>> putByJava = new TreeMap<>();
@@ -65,8 +68,9 @@ abstract class CrossSdkScenario {
     private record Written(String sequenceNumber, String partitionKey, String data) {
     }
 
-    /** The command that runs the script with these arguments appended, and the directory to run it in. */
-    abstract ProcessBuilder scriptCommand(List<String> arguments);
+    CrossSdkScenario(Function<List<String>, ProcessBuilder> scriptCommand) {
+        this.scriptCommand = scriptCommand;
+    }
 
     /** The server under test: on disk, so that Firehose's objects can be read ({@link EmbeddedMillrace#onDisk}). */
     abstract EmbeddedMillrace millrace();
@@ -240,7 +244,7 @@ abstract class CrossSdkScenario {
         Path stdout = Files.createTempFile("scenario", ".out");
         Path stderr = Files.createTempFile("scenario", ".err");
         try {
-            ProcessBuilder command = scriptCommand(List.of(endpoint.toString(), WRITTEN_BY_SCRIPT, WRITTEN_BY_JAVA,
+            ProcessBuilder command = scriptCommand.apply(List.of(endpoint.toString(), WRITTEN_BY_SCRIPT, WRITTEN_BY_JAVA,
                     DELIVERY_STREAM, BUCKET));
             command.environment().put("SCENARIO_ACCESS_KEY_ID", credentials().accessKeyId());
             command.environment().put("SCENARIO_SECRET_ACCESS_KEY", credentials().secretAccessKey());
