@@ -178,7 +178,6 @@ public final class KafkaLogStore implements LogStore {
         }
     }
 
-    /** The topic's partition count, 0 when it does not exist. */
     /**
      * Whether {@code topic} shows at least {@code count} partitions within the request timeout. After another gateway
      * added them, the broker that refused our addition knows of them before the one answering descriptions may.
@@ -199,6 +198,7 @@ public final class KafkaLogStore implements LogStore {
         return true;
     }
 
+    /** The topic's partition count, 0 when it does not exist. */
     private int describePartitions(String topic) {
         try {
             TopicDescription description = clients.await(clients.admin().describeTopics(List.of(topic))

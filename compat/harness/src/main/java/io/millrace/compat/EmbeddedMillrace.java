@@ -49,6 +49,24 @@ public final class EmbeddedMillrace implements BeforeAllCallback, AfterAllCallba
         return new EmbeddedMillrace(true, options);
     }
 
+    /**
+     * The options of {@code --auth=sigv4} with one identity, {@code accessKeyId}/{@code secretAccessKey} in account
+     * {@code accountId} (user {@code user}), written to a temporary credentials file the JVM deletes on exit.
+     */
+    public static String[] sigV4With(String accessKeyId, String secretAccessKey, String accountId, String user) {
+        try {
+            Path file = Files.createTempFile("millrace-compat-credentials", ".json");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, """
+                    {"identities": [
+                      {"accessKeyId": "%s", "secretAccessKey": "%s", "accountId": "%s", "user": "%s"}
+                    ]}""".formatted(accessKeyId, secretAccessKey, accountId, user));
+            return new String[] {"--auth", "sigv4", "--credentials", file.toString()};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         List<String> arguments = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));

@@ -1,6 +1,8 @@
 package io.millrace.server.route;
 
 import io.millrace.protocol.error.ApiException;
+import io.millrace.protocol.error.KinesisError;
+import io.millrace.protocol.error.ServiceError;
 import io.millrace.server.auth.Authentication;
 import io.millrace.server.auth.Caller;
 import io.millrace.server.http.ApiRequest;
@@ -48,7 +50,7 @@ public final class StsQuery {
         try {
             caller = authentication.authenticate(request);
         } catch (ApiException e) {
-            return error(403, stsCode(e.error().type()), e.wireMessage(), requestId);
+            return error(403, stsCode(e.error()), e.wireMessage(), requestId);
         }
         Map<String, String> parameters = form(new String(request.body(), StandardCharsets.UTF_8));
         String action = parameters.get("Action");
@@ -65,9 +67,9 @@ public final class StsQuery {
         String userId = caller.principalArn().endsWith(":root") ? caller.accountId() : scope.accessKeyId();
         return xml(200, requestId, "<GetCallerIdentityResponse xmlns=\"" + NAMESPACE + "\">\n"
                 + "  <GetCallerIdentityResult>\n"
-                + "    <Arn>" + escape(caller.principalArn()) + "</Arn>\n"
-                + "    <UserId>" + escape(userId) + "</UserId>\n"
-                + "    <Account>" + escape(caller.accountId()) + "</Account>\n"
+                + "    <Arn>" + XmlPath.escape(caller.principalArn()) + "</Arn>\n"
+                + "    <UserId>" + XmlPath.escape(userId) + "</UserId>\n"
+                + "    <Account>" + XmlPath.escape(caller.accountId()) + "</Account>\n"
                 + "  </GetCallerIdentityResult>\n"
                 + "  <ResponseMetadata>\n"
                 + "    <RequestId>" + requestId + "</RequestId>\n"
@@ -76,13 +78,16 @@ public final class StsQuery {
     }
 
     /** STS's names for the authentication failures that Kinesis names its own way. */
-    private static String stsCode(String kinesisType) {
-        return switch (kinesisType) {
-            case "InvalidSignatureException" -> "SignatureDoesNotMatch";
-            case "UnrecognizedClientException" -> "InvalidClientTokenId";
-            case "IncompleteSignatureException" -> "IncompleteSignature";
-            case "MissingAuthenticationTokenException" -> "MissingAuthenticationToken";
-            default -> kinesisType;
+    private static String stsCode(ServiceError error) {
+        if (!(error instanceof KinesisError kinesis)) {
+            return error.type();
+        }
+        return switch (kinesis) {
+            case INVALID_SIGNATURE -> "SignatureDoesNotMatch";
+            case UNRECOGNIZED_CLIENT -> "InvalidClientTokenId";
+            case INCOMPLETE_SIGNATURE -> "IncompleteSignature";
+            case MISSING_AUTHENTICATION_TOKEN -> "MissingAuthenticationToken";
+            default -> kinesis.type();
         };
     }
 
@@ -110,14 +115,10 @@ public final class StsQuery {
                 + "  <Error>\n"
                 + "    <Type>Sender</Type>\n"
                 + "    <Code>" + code + "</Code>\n"
-                + "    <Message>" + escape(message) + "</Message>\n"
+                + "    <Message>" + XmlPath.escape(message) + "</Message>\n"
                 + "  </Error>\n"
                 + "  <RequestId>" + requestId + "</RequestId>\n"
                 + "</ErrorResponse>\n");
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static ApiResponse xml(int status, String requestId, String body) {

@@ -41,7 +41,8 @@ final class XmlPath {
                 + "</Message>\n</" + type + ">\n");
     }
 
-    private static String escape(String text) {
+    /** {@code text} as XML character data. */
+    static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 

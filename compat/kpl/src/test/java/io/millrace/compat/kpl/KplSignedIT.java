@@ -1,31 +1,22 @@
 package io.millrace.compat.kpl;
 
 import io.millrace.compat.EmbeddedMillrace;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The KPL against {@code --auth=sigv4}: its native daemon signs with the AWS SDK for C++, whose requests (to STS and
  * to Kinesis) Millrace's signature check must accept, and the identity's account names the stream.
  */
 class KplSignedIT extends KplScenario {
-    private static final Path CREDENTIALS = credentialsFile();
+    private static final AwsBasicCredentials CREDENTIALS =
+            AwsBasicCredentials.create("AKIDPRODUCER", "producer-secret");
+    private static final String ACCOUNT_ID = "222222222222";
 
     @RegisterExtension
-    static final EmbeddedMillrace MILLRACE = new EmbeddedMillrace("--auth", "sigv4", "--credentials",
-            CREDENTIALS.toString());
-
-    @AfterAll
-    static void deleteCredentials() throws IOException {
-        Files.deleteIfExists(CREDENTIALS);
-    }
+    static final EmbeddedMillrace MILLRACE = new EmbeddedMillrace(EmbeddedMillrace.sigV4With(
+            CREDENTIALS.accessKeyId(), CREDENTIALS.secretAccessKey(), ACCOUNT_ID, "producer"));
 
     @Override
     EmbeddedMillrace millrace() {
@@ -34,25 +25,11 @@ class KplSignedIT extends KplScenario {
 
     @Override
     StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPRODUCER", "producer-secret"));
+        return StaticCredentialsProvider.create(CREDENTIALS);
     }
 
     @Override
     String accountId() {
-        return "222222222222";
-    }
-
-    private static Path credentialsFile() {
-        try {
-            Path file = Files.createTempFile("millrace-kpl-credentials", ".json");
-            Files.writeString(file, """
-                    {"identities": [
-                      {"accessKeyId": "AKIDPRODUCER", "secretAccessKey": "producer-secret",
-                       "accountId": "222222222222", "user": "producer"}
-                    ]}""");
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ACCOUNT_ID;
     }
 }

@@ -4,18 +4,13 @@ import io.millrace.compat.EmbeddedMillrace;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * The scenario against {@code --auth=sigv4} with one identity, whose credentials the Java SDK and the script both
- * sign with, so that Millrace verifies the script's SDK's own signer. The credentials file is a temporary file the JVM
- * deletes on exit. Each test class gets a server of its own (JUnit starts and stops the inherited extension around
- * each class).
+ * sign with, so that Millrace verifies the script's SDK's own signer. Each test class gets a server of its own (JUnit
+ * starts and stops the inherited extension around each class).
  */
 abstract class SignedServerScenario extends CrossSdkScenario {
     private static final AwsBasicCredentials CREDENTIALS =
@@ -23,8 +18,8 @@ abstract class SignedServerScenario extends CrossSdkScenario {
     private static final String ACCOUNT_ID = "333333333333";
 
     @RegisterExtension
-    static final EmbeddedMillrace MILLRACE = EmbeddedMillrace.onDisk("--auth", "sigv4", "--credentials",
-            credentialsFile().toString());
+    static final EmbeddedMillrace MILLRACE = EmbeddedMillrace.onDisk(EmbeddedMillrace.sigV4With(
+            CREDENTIALS.accessKeyId(), CREDENTIALS.secretAccessKey(), ACCOUNT_ID, "scenario"));
 
     SignedServerScenario(Function<List<String>, ProcessBuilder> scriptCommand) {
         super(scriptCommand);
@@ -43,19 +38,5 @@ abstract class SignedServerScenario extends CrossSdkScenario {
     @Override
     String accountId() {
         return ACCOUNT_ID;
-    }
-
-    private static Path credentialsFile() {
-        try {
-            Path file = Files.createTempFile("millrace-scenario-credentials", ".json");
-            file.toFile().deleteOnExit();
-            Files.writeString(file, """
-                    {"identities": [
-                      {"accessKeyId": "%s", "secretAccessKey": "%s", "accountId": "%s", "user": "scenario"}
-                    ]}""".formatted(CREDENTIALS.accessKeyId(), CREDENTIALS.secretAccessKey(), ACCOUNT_ID));
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
