@@ -16,18 +16,25 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Firehose engine: the delivery-stream registry (reloaded from the store with every undelivered record), the
- * operation table, and delivery. {@link #deliverDue()} is one delivery pass driven by the injected clock; tests call
- * it directly, {@link #start()} runs it every {@code deliveryTickMs} on one daemon thread. {@link #close()} stops
- * that thread and delivers everything still buffered, whatever the hints say.
+ * operation table, and delivery. {@link #deliverDue()} is one delivery pass driven by the injected clock, on the
+ * calling thread; tests call it directly. {@link #start()} checks the streams every {@code deliveryTickMs} instead,
+ * and delivers each due stream on a thread of its own, so that a destination that is slow or being retried (a Lambda
+ * function's back-off, an HTTP endpoint's time-out) holds back only its own stream, as each Firehose stream is on its
+ * own in AWS; a stream is never delivered by two threads at once. {@link #close()} stops those threads and delivers
+ * everything still buffered, whatever the hints say.
  *
  * <p>A failing destination keeps its records buffered and is tried again on the next pass; the failure is logged
  * once until a delivery to that stream succeeds again. Thread-safe.
@@ -43,7 +50,10 @@ public final class FirehoseEngine implements AutoCloseable {
     private final LambdaInvoker lambdas;
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final KinesisSourceReader sourceReader;
+    /** The streams whose delivery runs on {@link #deliveries} now. */
+    private final Set<DeliveryStream> delivering = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService scheduler;
+    private ExecutorService deliveries;
 
     public FirehoseEngine(LogStore store, ObjectStore objects, Clock clock, FirehoseConfig config) {
         this(store, objects, clock, config, DestinationOptions.defaults(), null);
@@ -91,14 +101,42 @@ public final class FirehoseEngine implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "millrace-firehose-delivery");
+            Thread thread = new Thread(runnable, "millrace-firehose-ticks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // As many threads as streams delivering at once; an idle one ends after a minute.
+        AtomicInteger threads = new AtomicInteger();
+        deliveries = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "millrace-firehose-delivery-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
         scheduler.scheduleWithFixedDelay(() -> {
             readSources();
-            deliverDue();
+            startDeliveries();
         }, config.deliveryTickMs(), config.deliveryTickMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The ticks' pass: starts the delivery of every stream that is not delivering already. */
+    private void startDeliveries() {
+        Collection<DeliveryStream> streams = registry.all();
+        for (DeliveryStream stream : streams) {
+            if (delivering.add(stream)) {
+                try {
+                    deliveries.execute(() -> {
+                        try {
+                            deliver(stream, false);
+                        } finally {
+                            delivering.remove(stream);
+                        }
+                    });
+                } catch (RejectedExecutionException closing) {
+                    delivering.remove(stream);
+                }
+            }
+        }
+        forgetAllBut(streams);
     }
 
     /**
@@ -121,42 +159,66 @@ public final class FirehoseEngine implements AutoCloseable {
 
     private int deliverAll(boolean force) {
         int delivered = 0;
-        Set<String> live = new HashSet<>();
-        Set<String> liveArns = new HashSet<>();
-        for (DeliveryStream stream : registry.all()) {
-            String arn = stream.metadata().arn();
-            live.add(stream.metadata().logKey());
-            liveArns.add(arn);
-            try {
-                delivered += stream.deliver(clock.millis(), force, this::destination);
-                stream.onDeliverySucceeded();
-                if (failing.remove(arn)) {
-                    LOG.info("Delivery for {} works again", arn);
-                }
-            } catch (IOException | RuntimeException e) {
-                stream.onDeliveryFailed(String.valueOf(e.getMessage()));
-                if (failing.add(arn)) {
-                    LOG.warn("Delivery for {} failed; its records stay buffered and are retried", arn, e);
-                }
-            }
+        Collection<DeliveryStream> streams = registry.all();
+        for (DeliveryStream stream : streams) {
+            delivered += deliver(stream, force);
         }
-        // A deleted stream's retry and processing state would otherwise stay in memory for good.
-        destinations.retainOnly(live);
-        failing.retainAll(liveArns);
+        forgetAllBut(streams);
         return delivered;
     }
 
-    /** Stops periodic delivery and delivers what is buffered; the caller closes the store afterwards. */
+    /** Delivers what {@code stream} has due (everything when {@code force}); returns the objects written. */
+    private int deliver(DeliveryStream stream, boolean force) {
+        String arn = stream.metadata().arn();
+        try {
+            int delivered = stream.deliver(clock.millis(), force, this::destination);
+            stream.onDeliverySucceeded();
+            if (failing.remove(arn)) {
+                LOG.info("Delivery for {} works again", arn);
+            }
+            return delivered;
+        } catch (IOException | RuntimeException e) {
+            stream.onDeliveryFailed(String.valueOf(e.getMessage()));
+            if (failing.add(arn)) {
+                LOG.warn("Delivery for {} failed; its records stay buffered and are retried", arn, e);
+            }
+            return 0;
+        }
+    }
+
+    /** Drops the retry and processing state of streams not among {@code live}: deleted streams' would stay for good. */
+    private void forgetAllBut(Collection<DeliveryStream> live) {
+        Set<String> logKeys = new HashSet<>();
+        Set<String> arns = new HashSet<>();
+        for (DeliveryStream stream : live) {
+            logKeys.add(stream.metadata().logKey());
+            arns.add(stream.metadata().arn());
+        }
+        destinations.retainOnly(logKeys);
+        failing.retainAll(arns);
+    }
+
+    /**
+     * Stops periodic delivery and delivers what is buffered; the caller closes the store afterwards. A delivery still
+     * running after 30 s (a destination being retried) is interrupted; its records stay buffered for the final pass.
+     */
     @Override
     public synchronized void close() {
         if (scheduler != null) {
             scheduler.shutdown();
+            deliveries.shutdown();
             try {
+                long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 scheduler.awaitTermination(30, TimeUnit.SECONDS);
+                if (!deliveries.awaitTermination(Math.max(0, deadlineNs - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    deliveries.shutdownNow();
+                    deliveries.awaitTermination(5, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             scheduler = null;
+            deliveries = null;
         }
         flushAll();
     }

@@ -66,12 +66,23 @@ public final class FirehoseHarness implements AutoCloseable {
         this(dir, store, clock, objects, options, null);
     }
 
+    /** With engine settings of its own (delivery tick, Lambda endpoints). */
+    public FirehoseHarness(Path dir, ObjectStore objects, FirehoseConfig config) {
+        this(dir, new InMemoryLogStore(), new ManualClock(START.toEpochMilli()), objects, config,
+                DestinationOptions.defaults(), null);
+    }
+
     private FirehoseHarness(Path dir, LogStore store, ManualClock clock, ObjectStore objects,
+                            DestinationOptions options, StreamSource kinesis) {
+        this(dir, store, clock, objects, FirehoseConfig.defaults(), options, kinesis);
+    }
+
+    private FirehoseHarness(Path dir, LogStore store, ManualClock clock, ObjectStore objects, FirehoseConfig config,
                             DestinationOptions options, StreamSource kinesis) {
         this.clock = clock;
         this.store = store;
         this.s3Root = dir.resolve("s3");
-        this.engine = new FirehoseEngine(store, objects, clock, FirehoseConfig.defaults(), options, kinesis);
+        this.engine = new FirehoseEngine(store, objects, clock, config, options, kinesis);
     }
 
     /** Decodes {@code json} for {@code operation}, runs it and returns the response; ApiExceptions propagate. */

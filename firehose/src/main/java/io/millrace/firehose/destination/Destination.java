@@ -9,7 +9,7 @@ import java.io.IOException;
  * <p>Contract: {@link #deliver} returns only once the batch is durable at the destination; it throws when it is not,
  * and the caller then keeps the records and delivers them again later. A batch may therefore be delivered more than
  * once (at-least-once, as AWS Firehose), never partially acknowledged. Implementations must be safe to call from
- * the delivery thread while another thread replaces the stream's configuration (they are immutable per call).
+ * a delivery thread while another thread replaces the stream's configuration (they are immutable per call).
  */
 public interface Destination {
 

@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every delivery stream keeps its own positions, so several of them on one Kinesis stream each receive every record.
  * A buffer past its cap is not fed (back-pressure: the records wait in the Kinesis stream, within its retention).
  *
- * <p>Thread safety: {@link #poll} runs on one thread at a time (the engine's delivery thread).
+ * <p>Thread safety: {@link #poll} runs on one thread at a time (the engine's ticks thread).
  */
 public final class KinesisSourceReader {
     private static final Logger LOG = LoggerFactory.getLogger(KinesisSourceReader.class);

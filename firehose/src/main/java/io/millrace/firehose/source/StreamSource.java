@@ -8,7 +8,7 @@ import java.util.Optional;
  * not depend on the streams engine: the server implements this over it. Records are named by their sequence numbers,
  * so a reader's position survives restarts and means the same thing to both sides.
  *
- * <p>Implementations must be thread-safe; Firehose calls them from its delivery thread.
+ * <p>Implementations must be thread-safe; Firehose calls them from its ticks thread.
  */
 public interface StreamSource {
 
