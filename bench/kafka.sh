@@ -12,8 +12,12 @@
 # The default is long because the gateway's JIT needs it: on two shared cores its C2 compiler thread still took a
 # quarter of the gateway's CPU 20-70 s into a run, and settled only after about 80 s (docs/benchmarks.md).
 # CPU times include the warm-up. Each run also prints the CPU time the hypervisor stole from this VM meanwhile.
+# Before each run the page cache is filled with a file of its own (deleted after the run), so the broker's log writes
+# reuse memory as on a server in steady state: on this VM, writing into memory that the host has not backed (never
+# used since boot, or handed back after a deletion) cost the broker's writes several times the CPU, and that made the
+# slower run slower still (docs/benchmarks.md, session 11). FILL_PAGE_CACHE=0 turns it off.
 # Both Millrace servers get the heap the README advises for ingest-heavy servers (SERVER_HEAP, see below).
-# Usage: [SERVER_HEAP="JVM options"] bench/kafka.sh [ROUNDS] [DURATION_S] [SHARDS] [WARMUP_S]
+# Usage: [SERVER_HEAP="JVM options"] [FILL_PAGE_CACHE=0] bench/kafka.sh [ROUNDS] [DURATION_S] [SHARDS] [WARMUP_S]
 #        (build first: mvn -B -DskipTests -pl server,bench -am package)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,6 +34,7 @@ server_heap="${SERVER_HEAP--Xmx512m -XX:MaxNewSize=320m}"
 gateway_producer=(--linger-ms 2 --batch-bytes 262144 --max-request-bytes 11534336 --buffer-bytes 67108864)
 gateway_label="the gateway's settings: linger.ms=2, batch.size=256 KiB, max.request.size=11 MiB, buffer.memory=64 MiB"
 work="$(mktemp -d)"
+fill_enabled="${FILL_PAGE_CACHE:-1}"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
@@ -51,6 +56,17 @@ seconds() { # TEXT TICKS_BEFORE TICKS_NOW: prints TEXT and the seconds between t
 broker_cpu() { seconds "$1: broker CPU" "$2" "$(cpu_ticks "$broker")"; } # PHASE TICKS_BEFORE
 steal_ticks() { awk '/^cpu /{print $9}' /proc/stat; } # all CPUs' stolen time, in clock ticks
 steal() { seconds "$1: CPU stolen by the hypervisor" "$2" "$(steal_ticks)"; } # PHASE TICKS_BEFORE
+fill_page_cache() { # fills the free memory, less 4 GiB for the JVMs, with a clean file's pages (see the top)
+  (( fill_enabled )) || return 0
+  local available_mib free_disk_mib
+  available_mib=$(awk '/^MemAvailable:/ { print int($2 / 1024) - 4096 }' /proc/meminfo)
+  free_disk_mib=$(df -Pm "$work" | awk 'NR == 2 { print $4 - 20480 }') # leaves 20 GiB for the run's own data
+  (( available_mib > free_disk_mib )) && available_mib=$free_disk_mib
+  (( available_mib > 0 )) || { echo "  page cache not filled: too little memory or disk" >&2; return 0; }
+  dd if=/dev/zero of="$work/page-cache-fill" bs=1M count="$available_mib" status=none
+  sync "$work/page-cache-fill"
+}
+drop_fill() { rm -f "$work/page-cache-fill"; }
 client_cpu() { awk -v p="$1" '{ printf "  %s: client CPU %.1f s\n", p, $1 + $2 }' "$2" >&2; }
 put_rate() { sed -n 's|^put: [0-9]* records in .* = \([0-9]*\) records/s$|\1|p' "$1" | head -n 1; }
 
@@ -63,6 +79,7 @@ echo "broker $bootstrap (pid $broker); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 gateway() { # NAME ARGS...: starts Millrace, runs the load generator against it, stops it; prints the put rate
   local name="$1"; shift
   local port=$((45000 + RANDOM % 5000))
+  fill_page_cache
   MILLRACE_EXTRA_JAVA_OPTS="$server_heap" "$root/bin/millrace" --port "$port" --data-dir "$work/data-$name" "$@" \
       > "$work/$name.server.log" 2>&1 &
   local server=$!
@@ -78,11 +95,13 @@ gateway() { # NAME ARGS...: starts Millrace, runs the load generator against it,
   client_cpu "$name load generator (whole run)" "$work/$name.time"
   kill -TERM "$server"; wait "$server" 2>/dev/null || true
   rm -rf "$work/data-$name"
+  drop_fill
   grep -E '^(put|verify|server)' "$work/$name.log" | sed "s|^|  $name |" >&2
   put_rate "$work/$name.log"
 }
 
 reference() { # Kafka's producer with the batching the gateway's producer uses; sets $producer
+  fill_page_cache
   local before; before="$(cpu_ticks "$broker")"
   local stolen; stolen="$(steal_ticks)"
   /usr/bin/time -f "%U %S" -o "$work/producer.time" \
@@ -92,6 +111,7 @@ reference() { # Kafka's producer with the batching the gateway's producer uses; 
   steal "kafka-producer ($gateway_label)" "$stolen"
   client_cpu "kafka-producer ($gateway_label)" "$work/producer.time"
   producer="$(put_rate "$work/producer.log")"
+  drop_fill
   echo "  kafka-producer ($gateway_label) $(grep '^put' "$work/producer.log")"
 }
 
@@ -99,9 +119,11 @@ ratios=()
 for round in $(seq 1 "$rounds"); do
   echo "== round $round, load: $(cut -d' ' -f1-3 /proc/loadavg)"
   # Kafka's producer with Kafka's default batching (the one with the gateway's batching is `reference`, below).
+  fill_page_cache
   "${client[@]}" kafka-producer --bootstrap "$bootstrap" --partitions "$shards" --duration-s "$duration" \
       --warmup-s "$warmup" > "$work/producer-defaults.log" 2>&1
   defaults="$(put_rate "$work/producer-defaults.log")"
+  drop_fill
   echo "  kafka-producer (defaults) $(grep '^put' "$work/producer-defaults.log")"
   # The two runs the target compares take turns at going first, so that neither always runs on a broker and disk
   # still busy with the previous phase's data (docs/benchmarks.md, session 9).
