@@ -23,15 +23,11 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -51,10 +47,25 @@ class AuthIT {
     private static final String MISMATCH = "The request signature we calculated does not match the signature you "
             + "provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for "
             + "details.";
-    private static final Path CREDENTIALS = credentialsFile();
 
     @RegisterExtension
-    static final TestServer SERVER = new TestServer("--auth", "sigv4", "--credentials", CREDENTIALS.toString());
+    static final TestServer SERVER = TestServer.signed("""
+            {"identities": [
+              {"accessKeyId": "AKIDALICE", "secretAccessKey": "alice-secret", "accountId": "111111111111",
+               "user": "alice"},
+              {"accessKeyId": "ASIATEMP", "secretAccessKey": "temp-secret", "accountId": "111111111111",
+               "user": "temp", "sessionToken": "the-token"},
+              {"accessKeyId": "AKIDREADER", "secretAccessKey": "reader-secret", "accountId": "111111111111",
+               "user": "reader", "policy": {"Version": "2012-10-17", "Statement": [
+                 {"Effect": "Allow", "Action": ["kinesis:Describe*", "kinesis:List*"], "Resource": "*"}]}},
+              {"accessKeyId": "AKIDOPERATOR", "secretAccessKey": "operator-secret",
+               "accountId": "111111111111", "user": "operator", "policy": {"Statement": [
+                 {"Effect": "Allow", "Action": "kinesis:*", "Resource": "*"},
+                 {"Effect": "Deny", "Action": "kinesis:DeleteStream",
+                  "Resource": "arn:aws:kinesis:*:111111111111:stream/*"}]}},
+              {"accessKeyId": "AKIDBOB", "secretAccessKey": "bob-secret", "accountId": "222222222222",
+               "user": "bob"}
+            ]}""");
 
     private static KinesisClient alice;
     private static HttpClient http;
@@ -68,9 +79,8 @@ class AuthIT {
     }
 
     @AfterAll
-    static void close() throws IOException {
+    static void close() {
         alice.close();
-        Files.deleteIfExists(CREDENTIALS);
     }
 
     @Test
@@ -311,31 +321,5 @@ class AuthIT {
         assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8))
                 .isEqualTo(expectedStatus);
         return new ObjectMapper().readTree(response.body());
-    }
-
-    private static Path credentialsFile() {
-        try {
-            Path file = Files.createTempFile("millrace-credentials", ".json");
-            Files.writeString(file, """
-                    {"identities": [
-                      {"accessKeyId": "AKIDALICE", "secretAccessKey": "alice-secret", "accountId": "111111111111",
-                       "user": "alice"},
-                      {"accessKeyId": "ASIATEMP", "secretAccessKey": "temp-secret", "accountId": "111111111111",
-                       "user": "temp", "sessionToken": "the-token"},
-                      {"accessKeyId": "AKIDREADER", "secretAccessKey": "reader-secret", "accountId": "111111111111",
-                       "user": "reader", "policy": {"Version": "2012-10-17", "Statement": [
-                         {"Effect": "Allow", "Action": ["kinesis:Describe*", "kinesis:List*"], "Resource": "*"}]}},
-                      {"accessKeyId": "AKIDOPERATOR", "secretAccessKey": "operator-secret",
-                       "accountId": "111111111111", "user": "operator", "policy": {"Statement": [
-                         {"Effect": "Allow", "Action": "kinesis:*", "Resource": "*"},
-                         {"Effect": "Deny", "Action": "kinesis:DeleteStream",
-                          "Resource": "arn:aws:kinesis:*:111111111111:stream/*"}]}},
-                      {"accessKeyId": "AKIDBOB", "secretAccessKey": "bob-secret", "accountId": "222222222222",
-                       "user": "bob"}
-                    ]}""");
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.millrace.server.it;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -8,11 +7,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.FirehoseException;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,15 +16,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * accounts, and identity policies are evaluated with {@code firehose:} actions on delivery-stream ARNs.
  */
 class FirehoseAuthIT {
-    private static final Path CREDENTIALS = credentialsFile();
-
     @RegisterExtension
-    static final TestServer SERVER = new TestServer("--auth", "sigv4", "--credentials", CREDENTIALS.toString());
-
-    @AfterAll
-    static void deleteCredentials() throws IOException {
-        Files.deleteIfExists(CREDENTIALS);
-    }
+    static final TestServer SERVER = TestServer.signed("""
+            {"identities": [
+              {"accessKeyId": "AKIDALICE", "secretAccessKey": "alice-secret", "accountId": "111111111111",
+               "user": "alice"},
+              {"accessKeyId": "AKIDREADER", "secretAccessKey": "reader-secret", "accountId": "111111111111",
+               "user": "reader", "policy": {"Version": "2012-10-17", "Statement": [
+                 {"Effect": "Allow", "Action": ["firehose:Describe*", "firehose:List*"], "Resource": "*"}]}}
+            ]}""");
 
     @Test
     void requestsSignedForFirehoseAreAcceptedInTheIdentitysAccount() {
@@ -74,22 +68,5 @@ class FirehoseAuthIT {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
                 .build();
-    }
-
-    private static Path credentialsFile() {
-        try {
-            Path file = Files.createTempFile("millrace-firehose-credentials", ".json");
-            Files.writeString(file, """
-                    {"identities": [
-                      {"accessKeyId": "AKIDALICE", "secretAccessKey": "alice-secret", "accountId": "111111111111",
-                       "user": "alice"},
-                      {"accessKeyId": "AKIDREADER", "secretAccessKey": "reader-secret", "accountId": "111111111111",
-                       "user": "reader", "policy": {"Version": "2012-10-17", "Statement": [
-                         {"Effect": "Allow", "Action": ["firehose:Describe*", "firehose:List*"], "Resource": "*"}]}}
-                    ]}""");
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.millrace.server.it;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -11,11 +10,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,18 +20,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Kinesis port: the caller is the one Kinesis would see, without authentication and with {@code --auth=sigv4}.
  */
 class StsIT {
-    private static final Path CREDENTIALS = credentialsFile();
-
     @RegisterExtension
     static final TestServer OPEN = new TestServer();
 
     @RegisterExtension
-    static final TestServer SIGNED = new TestServer("--auth", "sigv4", "--credentials", CREDENTIALS.toString());
-
-    @AfterAll
-    static void deleteCredentials() throws IOException {
-        Files.deleteIfExists(CREDENTIALS);
-    }
+    static final TestServer SIGNED = TestServer.signed("""
+            {"identities": [
+              {"accessKeyId": "AKIDALICE", "secretAccessKey": "alice-secret", "accountId": "111111111111",
+               "user": "alice"}
+            ]}""");
 
     @Test
     void withoutAuthenticationATwelveDigitAccessKeyIsTheAccountAndAnyOtherTheDefaultOne() {
@@ -102,19 +94,5 @@ class StsIT {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
                 .build();
-    }
-
-    private static Path credentialsFile() {
-        try {
-            Path file = Files.createTempFile("millrace-sts-credentials", ".json");
-            Files.writeString(file, """
-                    {"identities": [
-                      {"accessKeyId": "AKIDALICE", "secretAccessKey": "alice-secret", "accountId": "111111111111",
-                       "user": "alice"}
-                    ]}""");
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

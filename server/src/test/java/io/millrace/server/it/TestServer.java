@@ -18,15 +18,27 @@ import java.util.stream.Stream;
 
 /**
  * A JUnit 5 extension that runs Millrace in-process on an ephemeral loopback port with a durable store in a
- * temporary directory, for the duration of a test class.
+ * temporary directory, for the duration of a test class; {@link #signed} also with {@code --auth sigv4}.
  */
 public final class TestServer implements BeforeAllCallback, AfterAllCallback {
+    private final String credentialsJson;
     private final List<String> extraArgs;
     private Path dataDir;
+    private Path credentialsFile;
     private Millrace server;
 
     public TestServer(String... extraArgs) {
+        this(null, extraArgs);
+    }
+
+    private TestServer(String credentialsJson, String... extraArgs) {
+        this.credentialsJson = credentialsJson;
         this.extraArgs = List.of(extraArgs);
+    }
+
+    /** With {@code --auth sigv4} and the credentials file {@code credentialsJson}, written for the test class. */
+    public static TestServer signed(String credentialsJson, String... extraArgs) {
+        return new TestServer(credentialsJson, extraArgs);
     }
 
     @Override
@@ -34,14 +46,22 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         dataDir = Files.createTempDirectory("millrace-it");
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
                 "--data-dir", dataDir.toString()));
+        if (credentialsJson != null) {
+            credentialsFile = Files.createTempFile("millrace-it-credentials", ".json");
+            Files.writeString(credentialsFile, credentialsJson);
+            args.addAll(List.of("--auth", "sigv4", "--credentials", credentialsFile.toString()));
+        }
         args.addAll(extraArgs);
         server = Millrace.start(MillraceCommand.parse(args.toArray(String[]::new)));
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void afterAll(ExtensionContext context) throws IOException {
         server.close();
         deleteRecursively(dataDir);
+        if (credentialsFile != null) {
+            Files.deleteIfExists(credentialsFile);
+        }
     }
 
     public URI httpEndpoint() {

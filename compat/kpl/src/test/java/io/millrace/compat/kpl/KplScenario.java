@@ -4,6 +4,7 @@ import com.google.common.util.concurrent.ListenableFuture;
 import io.millrace.compat.EmbeddedMillrace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -43,26 +44,31 @@ abstract class KplScenario {
     @TempDir
     Path nativeDirectory;
 
+    private final StaticCredentialsProvider credentials;
+    private final String accountId;
+
+    /**
+     * @param credentials what both the KPL and the Java SDK sign with
+     * @param accountId   the account the stream's ARN must name (the KPL learns it from STS)
+     */
+    KplScenario(AwsBasicCredentials credentials, String accountId) {
+        this.credentials = StaticCredentialsProvider.create(credentials);
+        this.accountId = accountId;
+    }
+
     /** The server under test. */
     abstract EmbeddedMillrace millrace();
 
-    /** The credentials both the KPL and the Java SDK sign with. */
-    abstract StaticCredentialsProvider credentials();
-
-    /** The account the stream's ARN must name (the KPL learns it from STS). */
-    abstract String accountId();
-
     @Test
     void everyAcknowledgedUserRecordIsReadBackOnceWhereTheKplSaidItWent() throws Exception {
-        StaticCredentialsProvider credentials = credentials();
         try (KinesisClient kinesis = KinesisClient.builder().endpointOverride(millrace().endpoint())
                 .region(Region.US_EAST_1).credentialsProvider(credentials).build()) {
             kinesis.createStream(r -> r.streamName(STREAM).shardCount(2));
             kinesis.waiter().waitUntilStreamExists(r -> r.streamName(STREAM));
             assertThat(kinesis.describeStreamSummary(r -> r.streamName(STREAM)).streamDescriptionSummary().streamARN())
-                    .isEqualTo("arn:aws:kinesis:us-east-1:" + accountId() + ":stream/" + STREAM);
+                    .isEqualTo("arn:aws:kinesis:us-east-1:" + accountId + ":stream/" + STREAM);
 
-            List<UserRecordResult> acknowledged = produce(credentials);
+            List<UserRecordResult> acknowledged = produce();
 
             List<KinesisClientRecord> stored = new ArrayList<>();
             for (Shard shard : kinesis.listShards(r -> r.streamName(STREAM)).shards()) {
@@ -89,7 +95,7 @@ abstract class KplScenario {
     }
 
     /** Adds every user record to a KPL, waits for all of them and returns its results in the order added. */
-    private List<UserRecordResult> produce(StaticCredentialsProvider credentials) throws Exception {
+    private List<UserRecordResult> produce() throws Exception {
         KinesisProducerConfiguration config = new KinesisProducerConfiguration()
                 .setRegion("us-east-1")
                 .setKinesisEndpoint("127.0.0.1")

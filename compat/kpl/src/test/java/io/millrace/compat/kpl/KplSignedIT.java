@@ -3,7 +3,6 @@ package io.millrace.compat.kpl;
 import io.millrace.compat.EmbeddedMillrace;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The KPL against {@code --auth=sigv4}: its native daemon signs with the AWS SDK for C++, whose requests (to STS and
@@ -18,18 +17,12 @@ class KplSignedIT extends KplScenario {
     static final EmbeddedMillrace MILLRACE = new EmbeddedMillrace(EmbeddedMillrace.sigV4With(
             CREDENTIALS.accessKeyId(), CREDENTIALS.secretAccessKey(), ACCOUNT_ID, "producer"));
 
+    KplSignedIT() {
+        super(CREDENTIALS, ACCOUNT_ID);
+    }
+
     @Override
     EmbeddedMillrace millrace() {
         return MILLRACE;
-    }
-
-    @Override
-    StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(CREDENTIALS);
-    }
-
-    @Override
-    String accountId() {
-        return ACCOUNT_ID;
     }
 }

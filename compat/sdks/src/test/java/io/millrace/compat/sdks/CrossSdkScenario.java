@@ -59,6 +59,8 @@ abstract class CrossSdkScenario {
 
     /** The command that runs the script with the given arguments appended (see {@link ScenarioScripts}). */
     private final Function<List<String>, ProcessBuilder> scriptCommand;
+    private final AwsBasicCredentials credentials;
+    private final String accountId;
     private KinesisClient kinesis;
     /** What the Java SDK put, by shard, in the order PutRecords answered. */
     private final Map<String, List<Written>> putByJava = new TreeMap<>();
@@ -68,25 +70,26 @@ abstract class CrossSdkScenario {
     private record Written(String sequenceNumber, String partitionKey, String data) {
     }
 
-    CrossSdkScenario(Function<List<String>, ProcessBuilder> scriptCommand) {
+    /**
+     * @param credentials what both the Java SDK and the script sign with
+     * @param accountId   the account those credentials act in
+     */
+    CrossSdkScenario(Function<List<String>, ProcessBuilder> scriptCommand, AwsBasicCredentials credentials,
+                     String accountId) {
         this.scriptCommand = scriptCommand;
+        this.credentials = credentials;
+        this.accountId = accountId;
     }
 
     /** The server under test: on disk, so that Firehose's objects can be read ({@link EmbeddedMillrace#onDisk}). */
     abstract EmbeddedMillrace millrace();
-
-    /** The credentials both the Java SDK and the script sign with. */
-    abstract AwsBasicCredentials credentials();
-
-    /** The account those credentials act in. */
-    abstract String accountId();
 
     @BeforeAll
     void runTheScript() throws Exception {
         kinesis = KinesisClient.builder()
                 .endpointOverride(millrace().endpoint())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(credentials()))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .build();
         kinesis.createStream(r -> r.streamName(WRITTEN_BY_JAVA).shardCount(2));
         kinesis.waiter().waitUntilStreamExists(r -> r.streamName(WRITTEN_BY_JAVA));
@@ -163,11 +166,11 @@ abstract class CrossSdkScenario {
         JsonNode errors = seen.get("errors");
         assertError(errors.get("badIterator"), "InvalidArgumentException", "Invalid ShardIterator.");
         assertError(errors.get("missingStream"), "ResourceNotFoundException",
-                "Stream no-such-stream under account " + accountId() + " not found.");
+                "Stream no-such-stream under account " + accountId + " not found.");
         assertError(errors.get("duplicateStream"), "ResourceInUseException",
-                "Stream " + WRITTEN_BY_JAVA + " under account " + accountId() + " already exists.");
+                "Stream " + WRITTEN_BY_JAVA + " under account " + accountId + " already exists.");
         assertError(errors.get("badShard"), "ResourceNotFoundException",
-                "Shard shardId-000000000009 in stream " + WRITTEN_BY_JAVA + " under account " + accountId()
+                "Shard shardId-000000000009 in stream " + WRITTEN_BY_JAVA + " under account " + accountId
                         + " does not exist");
         assertError(errors.get("limitTooHigh"), "ValidationException", "1 validation error detected: Value '10001' at "
                 + "'limit' failed to satisfy constraint: Member must have value less than or equal to 10000");
@@ -184,7 +187,7 @@ abstract class CrossSdkScenario {
         assertThat(recordIds).hasSize(FIREHOSE_RECORDS).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id)
                 .isNotBlank());
         assertError(firehose.get("missing"), "ResourceNotFoundException",
-                "Firehose no-such-delivery-stream under account " + accountId() + " not found.");
+                "Firehose no-such-delivery-stream under account " + accountId + " not found.");
 
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < FIREHOSE_RECORDS; i++) {
@@ -246,8 +249,8 @@ abstract class CrossSdkScenario {
         try {
             ProcessBuilder command = scriptCommand.apply(List.of(endpoint.toString(), WRITTEN_BY_SCRIPT, WRITTEN_BY_JAVA,
                     DELIVERY_STREAM, BUCKET));
-            command.environment().put("SCENARIO_ACCESS_KEY_ID", credentials().accessKeyId());
-            command.environment().put("SCENARIO_SECRET_ACCESS_KEY", credentials().secretAccessKey());
+            command.environment().put("SCENARIO_ACCESS_KEY_ID", credentials.accessKeyId());
+            command.environment().put("SCENARIO_SECRET_ACCESS_KEY", credentials.secretAccessKey());
             Process script = command
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile())

@@ -16,21 +16,11 @@ abstract class OpenServerScenario extends CrossSdkScenario {
     static final EmbeddedMillrace MILLRACE = EmbeddedMillrace.onDisk();
 
     OpenServerScenario(Function<List<String>, ProcessBuilder> scriptCommand) {
-        super(scriptCommand);
+        super(scriptCommand, AwsBasicCredentials.create("AKIDANYONE", "anything"), "000000000000");
     }
 
     @Override
     EmbeddedMillrace millrace() {
         return MILLRACE;
-    }
-
-    @Override
-    AwsBasicCredentials credentials() {
-        return AwsBasicCredentials.create("AKIDANYONE", "anything");
-    }
-
-    @Override
-    String accountId() {
-        return "000000000000";
     }
 }

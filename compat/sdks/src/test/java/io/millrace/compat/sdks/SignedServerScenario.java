@@ -22,21 +22,11 @@ abstract class SignedServerScenario extends CrossSdkScenario {
             CREDENTIALS.accessKeyId(), CREDENTIALS.secretAccessKey(), ACCOUNT_ID, "scenario"));
 
     SignedServerScenario(Function<List<String>, ProcessBuilder> scriptCommand) {
-        super(scriptCommand);
+        super(scriptCommand, CREDENTIALS, ACCOUNT_ID);
     }
 
     @Override
     EmbeddedMillrace millrace() {
         return MILLRACE;
-    }
-
-    @Override
-    AwsBasicCredentials credentials() {
-        return CREDENTIALS;
-    }
-
-    @Override
-    String accountId() {
-        return ACCOUNT_ID;
     }
 }
